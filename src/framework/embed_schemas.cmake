@@ -1,0 +1,17 @@
+# Writes a C++ source holding every schema JSON document (run by CMake at build time).
+# Inputs: SCHEMA_ROOT, OUTPUT.
+file(GLOB_RECURSE schema_files RELATIVE ${SCHEMA_ROOT} ${SCHEMA_ROOT}/*.json)
+list(SORT schema_files)
+set(body "// Generated from schemas/ by embed_schemas.cmake. Do not edit.\n")
+string(APPEND body "#include \"framework/schema_registry.h\"\n\n")
+string(APPEND body "namespace orgiam::framework {\n\n")
+string(APPEND body "const std::vector<EmbeddedSchema>& EmbeddedSchemas() {\n")
+string(APPEND body "  static const std::vector<EmbeddedSchema>* const schemas =\n")
+string(APPEND body "      new std::vector<EmbeddedSchema>{\n")
+foreach(f ${schema_files})
+  file(READ ${SCHEMA_ROOT}/${f} content)
+  string(APPEND body "          {\"${f}\", R\"orgiam_schema(${content})orgiam_schema\"},\n")
+endforeach()
+string(APPEND body "      };\n  return *schemas;\n}\n\n}  // namespace orgiam::framework\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

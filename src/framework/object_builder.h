@@ -1,0 +1,47 @@
+#ifndef ORGIAM_FRAMEWORK_OBJECT_BUILDER_H_
+#define ORGIAM_FRAMEWORK_OBJECT_BUILDER_H_
+
+// Helpers for building and reading the object values of a schema, so resource code reads
+// like the API mapping it is.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cty/value.h"
+#include "framework/schema.h"
+
+namespace orgiam::framework {
+
+class ObjectBuilder {
+ public:
+  // Starts from all attributes null.
+  explicit ObjectBuilder(const Schema& schema);
+  // Starts from `base` (an object of the schema's type; a null base counts as all-null).
+  ObjectBuilder(const Schema& schema, const cty::Value& base);
+
+  ObjectBuilder& Set(const std::string& name, cty::Value value);
+  ObjectBuilder& SetString(const std::string& name, const std::string& value);
+  ObjectBuilder& SetBool(const std::string& name, bool value);
+  ObjectBuilder& SetNull(const std::string& name);
+  cty::Value Build() const;
+
+ private:
+  const Schema& schema_;
+  std::map<std::string, cty::Value> attributes_;
+};
+
+// Attribute readers for known values; null or unknown yields the fallback.
+std::string GetString(const cty::Value& object, const std::string& name,
+                      const std::string& fallback = "");
+bool GetBool(const cty::Value& object, const std::string& name, bool fallback = false);
+std::optional<int64_t> GetInt(const cty::Value& object, const std::string& name);
+// Elements of a known list/set of strings (unknown elements skipped).
+std::vector<std::string> GetStrings(const cty::Value& object, const std::string& name);
+
+cty::Value StringSet(const std::vector<std::string>& items);
+cty::Value StringList(const std::vector<std::string>& items);
+
+}  // namespace orgiam::framework
+
+#endif  // ORGIAM_FRAMEWORK_OBJECT_BUILDER_H_

@@ -1,0 +1,396 @@
+#include "framework/validators.h"
+
+#include <cmath>
+#include <functional>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "framework/diagnostics.h"
+#include "re2/re2.h"
+
+namespace orgiam::framework {
+namespace {
+
+constexpr char kInvalidValue[] = "Invalid attribute value";
+
+std::string Quote(absl::string_view text) { return absl::StrCat("\"", text, "\""); }
+
+std::string QuotedList(const std::vector<std::string>& items) {
+  return absl::StrJoin(items, ", ", [](std::string* out, const std::string& item) {
+    absl::StrAppend(out, Quote(item));
+  });
+}
+
+size_t CodePoints(std::string_view text) {
+  size_t count = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+// Base for validators of strings: applied to a string, or to each known string element of a
+// list/set/map of strings (set elements are not addressable, so the path stays on the set).
+class StringValidator : public Validator {
+ public:
+  void Validate(const cty::Value& value, const cty::Value& /*parent*/, const cty::Path& path,
+                Diagnostics* diagnostics) const final {
+    if (value.type() == cty::Type::String()) {
+      ValidateString(value.AsString(), path, diagnostics);
+      return;
+    }
+    if (!value.type().IsCollection()) return;
+    const bool indexed = value.type().kind() == cty::Type::Kind::kList;
+    if (value.type().kind() == cty::Type::Kind::kMap) {
+      for (const auto& [key, element] : value.Entries()) {
+        if (element.IsKnown() && !element.IsNull()) {
+          ValidateString(element.AsString(), path.Key(key), diagnostics);
+        }
+      }
+      return;
+    }
+    int64_t index = 0;
+    for (const cty::Value& element : value.Elements()) {
+      if (element.IsKnown() && !element.IsNull()) {
+        ValidateString(element.AsString(), indexed ? path.Index(index) : path, diagnostics);
+      }
+      ++index;
+    }
+  }
+
+ protected:
+  virtual void ValidateString(const std::string& text, const cty::Path& path,
+                              Diagnostics* diagnostics) const = 0;
+};
+
+class LengthValidator : public StringValidator {
+ public:
+  LengthValidator(std::optional<size_t> min, std::optional<size_t> max) : min_(min), max_(max) {}
+  std::string Describe() const override {
+    if (min_ && max_) return absl::StrCat("between ", *min_, " and ", *max_, " characters");
+    if (min_) return absl::StrCat("at least ", *min_, " characters");
+    return absl::StrCat("at most ", *max_, " characters");
+  }
+
+ protected:
+  void ValidateString(const std::string& text, const cty::Path& path,
+                      Diagnostics* diagnostics) const override {
+    const size_t length = CodePoints(text);
+    if ((min_ && length < *min_) || (max_ && length > *max_)) {
+      diagnostics->AddError(kInvalidValue,
+                            absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
+                                         " long; got ", length, "."),
+                            path);
+    }
+  }
+
+ private:
+  std::optional<size_t> min_;
+  std::optional<size_t> max_;
+};
+
+class PatternValidator : public StringValidator {
+ public:
+  PatternValidator(std::unique_ptr<RE2> regex, std::string description)
+      : regex_(std::move(regex)), description_(std::move(description)) {}
+  std::string Describe() const override {
+    return absl::StrCat(description_, " (", regex_->pattern(), ")");
+  }
+
+ protected:
+  void ValidateString(const std::string& text, const cty::Path& path,
+                      Diagnostics* diagnostics) const override {
+    if (!RE2::FullMatch(text, *regex_)) {
+      diagnostics->AddError(kInvalidValue,
+                            absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
+                                         "; got ", Quote(text), "."),
+                            path);
+    }
+  }
+
+ private:
+  std::unique_ptr<RE2> regex_;
+  std::string description_;
+};
+
+class OneOfValidator : public StringValidator {
+ public:
+  OneOfValidator(std::vector<std::string> allowed, bool negate)
+      : allowed_(std::move(allowed)), negate_(negate) {}
+  std::string Describe() const override {
+    return absl::StrCat(negate_ ? "none of " : "one of ", QuotedList(allowed_));
+  }
+
+ protected:
+  void ValidateString(const std::string& text, const cty::Path& path,
+                      Diagnostics* diagnostics) const override {
+    const bool listed = std::find(allowed_.begin(), allowed_.end(), text) != allowed_.end();
+    if (listed == negate_) {
+      diagnostics->AddError(
+          kInvalidValue,
+          negate_ ? absl::StrCat("Attribute ", path.ToString(), " cannot be ", Quote(text),
+                                 ": the names ", QuotedList(allowed_), " are reserved.")
+                  : absl::StrCat("Attribute ", path.ToString(), " must be one of ",
+                                 QuotedList(allowed_), "; got ", Quote(text), "."),
+          path);
+    }
+  }
+
+ private:
+  std::vector<std::string> allowed_;
+  bool negate_;
+};
+
+// Checks a string with a predicate; `what` completes "must be ...".
+class PredicateValidator : public StringValidator {
+ public:
+  PredicateValidator(std::function<bool(std::string_view)> predicate, std::string what)
+      : predicate_(std::move(predicate)), what_(std::move(what)) {}
+  std::string Describe() const override { return what_; }
+
+ protected:
+  void ValidateString(const std::string& text, const cty::Path& path,
+                      Diagnostics* diagnostics) const override {
+    if (!predicate_(text)) {
+      diagnostics->AddError(kInvalidValue,
+                            absl::StrCat("Attribute ", path.ToString(), " must be ", what_,
+                                         "; got ", Quote(text), "."),
+                            path);
+    }
+  }
+
+ private:
+  std::function<bool(std::string_view)> predicate_;
+  std::string what_;
+};
+
+class RangeValidator : public Validator {
+ public:
+  RangeValidator(std::optional<cty::Number> min, std::optional<cty::Number> max)
+      : min_(std::move(min)), max_(std::move(max)) {}
+  void Validate(const cty::Value& value, const cty::Value&, const cty::Path& path,
+                Diagnostics* diagnostics) const override {
+    if (value.type() != cty::Type::Number()) return;
+    const cty::Number& n = value.AsNumber();
+    if ((min_ && n.Compare(*min_) < 0) || (max_ && n.Compare(*max_) > 0)) {
+      diagnostics->AddError(kInvalidValue,
+                            absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
+                                         "; got ", n.text(), "."),
+                            path);
+    }
+  }
+  std::string Describe() const override {
+    if (min_ && max_) return absl::StrCat("between ", min_->text(), " and ", max_->text());
+    if (min_) return absl::StrCat("at least ", min_->text());
+    return absl::StrCat("at most ", max_->text());
+  }
+
+ private:
+  std::optional<cty::Number> min_;
+  std::optional<cty::Number> max_;
+};
+
+class IntegerValidator : public Validator {
+ public:
+  void Validate(const cty::Value& value, const cty::Value&, const cty::Path& path,
+                Diagnostics* diagnostics) const override {
+    if (value.type() == cty::Type::Number() && !value.AsNumber().IsInteger()) {
+      diagnostics->AddError(kInvalidValue,
+                            absl::StrCat("Attribute ", path.ToString(),
+                                         " must be a whole number; got ",
+                                         value.AsNumber().text(), "."),
+                            path);
+    }
+  }
+  std::string Describe() const override { return "a whole number"; }
+};
+
+// Relates the attribute to siblings: `conflicts` = must not be set together; otherwise the
+// siblings are required whenever this attribute is set. Unknown siblings are not judged.
+class SiblingValidator : public Validator {
+ public:
+  SiblingValidator(std::vector<std::string> others, bool conflicts)
+      : others_(std::move(others)), conflicts_(conflicts) {}
+  void Validate(const cty::Value&, const cty::Value& parent, const cty::Path& path,
+                Diagnostics* diagnostics) const override {
+    for (const std::string& other : others_) {
+      const cty::Value& sibling = parent.GetAttr(other);
+      if (!sibling.IsKnown()) continue;
+      if (conflicts_ && !sibling.IsNull()) {
+        diagnostics->AddError(
+            "Conflicting attributes",
+            absl::StrCat("Attribute ", path.ToString(), " cannot be set together with \"",
+                         other, "\"; set only one of them."),
+            path);
+      } else if (!conflicts_ && sibling.IsNull()) {
+        diagnostics->AddError("Missing attribute",
+                              absl::StrCat("Attribute \"", other, "\" must be set when ",
+                                           path.ToString(), " is set."),
+                              path);
+      }
+    }
+  }
+  std::string Describe() const override {
+    std::vector<std::string> quoted;
+    for (const std::string& o : others_) quoted.push_back(absl::StrCat("`", o, "`"));
+    return absl::StrCat(conflicts_ ? "conflicts with " : "requires ",
+                        absl::StrJoin(quoted, ", "));
+  }
+
+ private:
+  std::vector<std::string> others_;
+  bool conflicts_;
+};
+
+bool IsEmail(std::string_view text) {
+  static const RE2 kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s.]+$)");
+  return RE2::FullMatch(text, kEmail);
+}
+
+bool IsHttpUrl(std::string_view text) {
+  static const RE2 kUrl(R"(^https?://[A-Za-z0-9.\-\[\]:]+(:[0-9]+)?(/[^\s]*)?$)");
+  return RE2::FullMatch(text, kUrl);
+}
+
+bool IsRfc3339(std::string_view text) {
+  static const RE2 kTime(
+      R"(^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)");
+  return RE2::FullMatch(text, kTime);
+}
+
+absl::StatusOr<std::vector<std::string>> StringList(const nlohmann::json& json,
+                                                    absl::string_view key) {
+  if (!json.is_array()) {
+    return absl::InvalidArgumentError(absl::StrCat(key, ": expected an array of strings"));
+  }
+  std::vector<std::string> out;
+  for (const auto& item : json) {
+    if (!item.is_string()) {
+      return absl::InvalidArgumentError(absl::StrCat(key, ": expected an array of strings"));
+    }
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+absl::StatusOr<std::optional<cty::Number>> OptionalNumber(const nlohmann::json& json,
+                                                          const char* key) {
+  if (!json.contains(key)) return std::optional<cty::Number>();
+  const auto& item = json.at(key);
+  if (!item.is_number()) return absl::InvalidArgumentError(absl::StrCat(key, " must be a number"));
+  auto number = cty::Number::Parse(item.dump());
+  if (!number.ok()) return number.status();
+  return std::optional<cty::Number>(*number);
+}
+
+}  // namespace
+
+absl::StatusOr<double> ParseGoDuration(std::string_view text_in) {
+  const absl::string_view text(text_in.data(), text_in.size());
+  static const RE2 kDuration(R"(^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$)");
+  if (!RE2::FullMatch(re2::StringPiece(text.data(), text.size()), kDuration)) {
+    return absl::InvalidArgumentError(absl::StrCat("invalid duration ", Quote(text)));
+  }
+  static const RE2 kPart(R"(((?:\d+(?:\.\d*)?|\.\d+))(ns|us|µs|μs|ms|s|m|h))");
+  double sign = 1;
+  std::string_view rest = text_in;
+  if (!rest.empty() && (rest[0] == '-' || rest[0] == '+')) {
+    sign = rest[0] == '-' ? -1 : 1;
+    rest.remove_prefix(1);
+  }
+  double seconds = 0;
+  std::string number;
+  std::string unit;
+  re2::StringPiece input(rest.data(), rest.size());
+  while (RE2::Consume(&input, kPart, &number, &unit)) {
+    double amount = 0;
+    if (!absl::SimpleAtod(number, &amount)) {
+      return absl::InvalidArgumentError(absl::StrCat("invalid duration ", Quote(text)));
+    }
+    double scale = 1;
+    if (unit == "ns") scale = 1e-9;
+    if (unit == "us" || unit == "µs" || unit == "μs") scale = 1e-6;
+    if (unit == "ms") scale = 1e-3;
+    if (unit == "m") scale = 60;
+    if (unit == "h") scale = 3600;
+    seconds += amount * scale;
+  }
+  return sign * seconds;
+}
+
+absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
+    const nlohmann::json& spec, const cty::Type& type) {
+  std::vector<std::shared_ptr<const Validator>> out;
+  if (!spec.is_object()) return absl::InvalidArgumentError("validators must be an object");
+  const bool stringy =
+      type == cty::Type::String() ||
+      (type.IsCollection() && type.element() == cty::Type::String());
+  for (const auto& [key, args] : spec.items()) {
+    const bool needs_string = key == "length" || key == "pattern" || key == "one_of" ||
+                              key == "not_one_of" || key == "email" || key == "url" ||
+                              key == "duration" || key == "rfc3339";
+    if (needs_string && !stringy) {
+      return absl::InvalidArgumentError(absl::StrCat(key, " applies to strings only"));
+    }
+    if ((key == "range" || key == "integer") && type != cty::Type::Number()) {
+      return absl::InvalidArgumentError(absl::StrCat(key, " applies to numbers only"));
+    }
+    if (key == "length") {
+      std::optional<size_t> min, max;
+      if (args.contains("min")) min = args.at("min").get<size_t>();
+      if (args.contains("max")) max = args.at("max").get<size_t>();
+      if (!min && !max) return absl::InvalidArgumentError("length needs min or max");
+      out.push_back(std::make_shared<LengthValidator>(min, max));
+    } else if (key == "pattern") {
+      if (!args.contains("regex") || !args.contains("description")) {
+        return absl::InvalidArgumentError("pattern needs regex and description");
+      }
+      auto regex = std::make_unique<RE2>(args.at("regex").get<std::string>());
+      if (!regex->ok()) {
+        return absl::InvalidArgumentError(absl::StrCat("bad regex: ", regex->error()));
+      }
+      out.push_back(std::make_shared<PatternValidator>(
+          std::move(regex), args.at("description").get<std::string>()));
+    } else if (key == "one_of" || key == "not_one_of") {
+      auto allowed = StringList(args, key);
+      if (!allowed.ok()) return allowed.status();
+      out.push_back(std::make_shared<OneOfValidator>(*std::move(allowed), key == "not_one_of"));
+    } else if (key == "conflicts_with" || key == "required_with") {
+      auto others = StringList(args, key);
+      if (!others.ok()) return others.status();
+      out.push_back(std::make_shared<SiblingValidator>(*std::move(others),
+                                                       key == "conflicts_with"));
+    } else if (key == "range") {
+      auto min = OptionalNumber(args, "min");
+      if (!min.ok()) return min.status();
+      auto max = OptionalNumber(args, "max");
+      if (!max.ok()) return max.status();
+      out.push_back(std::make_shared<RangeValidator>(*min, *max));
+    } else if (key == "integer") {
+      out.push_back(std::make_shared<IntegerValidator>());
+    } else if (key == "email") {
+      out.push_back(std::make_shared<PredicateValidator>(IsEmail, "an email address"));
+    } else if (key == "url") {
+      out.push_back(std::make_shared<PredicateValidator>(
+          IsHttpUrl, "an http:// or https:// URL such as \"https://api.example.com\""));
+    } else if (key == "duration") {
+      out.push_back(std::make_shared<PredicateValidator>(
+          [](std::string_view t) {
+            auto d = ParseGoDuration(t);
+            return d.ok() && *d > 0;
+          },
+          "a positive duration such as \"30s\", \"1m30s\" or \"500ms\""));
+    } else if (key == "rfc3339") {
+      out.push_back(std::make_shared<PredicateValidator>(
+          IsRfc3339, "an RFC 3339 time such as \"2027-01-31T00:00:00Z\""));
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat("unknown validator \"", key, "\""));
+    }
+  }
+  return out;
+}
+
+}  // namespace orgiam::framework

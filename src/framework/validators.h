@@ -1,0 +1,46 @@
+#ifndef ORGIAM_FRAMEWORK_VALIDATORS_H_
+#define ORGIAM_FRAMEWORK_VALIDATORS_H_
+
+// Attribute validators declared under "validators" in schemas/*.json:
+//   length {min,max}   pattern {regex,description}   one_of [..]   not_one_of [..]
+//   range {min,max}    integer   email   url   duration   rfc3339
+//   conflicts_with [..]   required_with [..]
+// String validators apply to each element of a collection of strings. Validators never see
+// unknown values: validation is skipped for whatever is not known yet.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cty/path.h"
+#include "cty/type.h"
+#include "cty/value.h"
+#include "nlohmann/json.hpp"
+
+namespace orgiam::framework {
+
+class Diagnostics;
+
+class Validator {
+ public:
+  virtual ~Validator() = default;
+  // `value` is known and non-null. `parent` is the object that holds the attribute, for
+  // validators that relate attributes to each other.
+  virtual void Validate(const cty::Value& value, const cty::Value& parent, const cty::Path& path,
+                        Diagnostics* diagnostics) const = 0;
+  // A sentence fragment for documentation, e.g. "one of `read_write`, `read_scaling`".
+  virtual std::string Describe() const = 0;
+};
+
+// Builds the validators of one attribute from its "validators" JSON object. Unknown keys and
+// malformed arguments are errors (schemas are compiled in, so a test catches them).
+absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
+    const nlohmann::json& spec, const cty::Type& type);
+
+// Go's time.ParseDuration syntax ("30s", "1m30s", "250ms", "1.5h"); returns seconds.
+absl::StatusOr<double> ParseGoDuration(std::string_view text);
+
+}  // namespace orgiam::framework
+
+#endif  // ORGIAM_FRAMEWORK_VALIDATORS_H_

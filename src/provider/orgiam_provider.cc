@@ -1,0 +1,78 @@
+#include "provider/orgiam_provider.h"
+
+#include "provider/provider_config.h"
+#include "tfproto/provider_service.h"
+#include "util/log.h"
+#include "vultr/register.h"
+
+namespace orgiam::provider {
+namespace {
+
+http::ClientOptions ClientOptionsFor(const char* vendor, const VendorConfig& config,
+                                     const ProviderConfig& provider) {
+  http::ClientOptions options;
+  options.vendor = vendor;
+  options.base_url = config.endpoint;
+  options.bearer_token = config.token;
+  options.rate_limit_per_s = config.rate_limit;
+  options.max_retries = provider.max_retries;
+  options.request_timeout = provider.request_timeout;
+  options.connect_timeout = std::min(provider.request_timeout, std::chrono::milliseconds(10000));
+  return options;
+}
+
+class OrgiamProvider : public framework::Provider {
+ public:
+  OrgiamProvider()
+      : vultr_("This resource needs the Vultr API: add a `vultr { api_key = ... }` block to the "
+               "orgiam provider, or set VULTR_API_KEY.") {
+    vultr::RegisterVultr(&vultr_, &registry_);
+  }
+
+  void Configure(const cty::Value& config, framework::Diagnostics* diagnostics) override {
+    const ProviderConfig resolved = ResolveProviderConfig(config, diagnostics);
+    if (diagnostics->HasError()) return;
+    if (resolved.vultr) {
+      vultr_.Set(std::make_shared<vultr::VultrApi>(
+          ClientOptionsFor("vultr", *resolved.vultr, resolved)));
+    }
+    ORGIAM_LOG(kDebug, "orgiam", "provider configured",
+               {{"vultr", resolved.vultr ? resolved.vultr->endpoint : "-"},
+                {"zitadel", resolved.zitadel ? resolved.zitadel->endpoint : "-"},
+                {"motherduck", resolved.motherduck ? resolved.motherduck->endpoint : "-"}});
+  }
+
+  framework::Resource* FindResource(std::string_view type_name) override {
+    return registry_.FindResource(type_name);
+  }
+  framework::DataSource* FindDataSource(std::string_view type_name) override {
+    return registry_.FindDataSource(type_name);
+  }
+  framework::EphemeralResource* FindEphemeral(std::string_view type_name) override {
+    return registry_.FindEphemeral(type_name);
+  }
+
+  void Stop() override {
+    if (auto api = vultr_.Peek()) api->CancelAll();
+  }
+
+ private:
+  vultr::VultrSlot vultr_;
+  framework::Registry registry_;
+};
+
+}  // namespace
+
+std::unique_ptr<framework::Provider> MakeOrgiamProvider() {
+  return std::make_unique<OrgiamProvider>();
+}
+
+}  // namespace orgiam::provider
+
+namespace orgiam::tfproto {
+
+std::unique_ptr<ProviderService> MakeProviderService() {
+  return std::make_unique<ProviderService>(provider::MakeOrgiamProvider());
+}
+
+}  // namespace orgiam::tfproto

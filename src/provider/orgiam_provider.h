@@ -1,0 +1,18 @@
+#ifndef ORGIAM_PROVIDER_ORGIAM_PROVIDER_H_
+#define ORGIAM_PROVIDER_ORGIAM_PROVIDER_H_
+
+// The orgiam provider: resolves the provider block into one API client per vendor and
+// registers every vendor's resources, data sources and ephemeral resources.
+
+#include <memory>
+
+#include "framework/registry.h"
+#include "framework/resource.h"
+
+namespace orgiam::provider {
+
+std::unique_ptr<framework::Provider> MakeOrgiamProvider();
+
+}  // namespace orgiam::provider
+
+#endif  // ORGIAM_PROVIDER_ORGIAM_PROVIDER_H_

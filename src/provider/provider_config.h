@@ -1,0 +1,39 @@
+#ifndef ORGIAM_PROVIDER_PROVIDER_CONFIG_H_
+#define ORGIAM_PROVIDER_PROVIDER_CONFIG_H_
+
+// The provider block, resolved: environment variables filled in for unset credentials,
+// defaults applied, durations parsed.
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "cty/value.h"
+#include "framework/diagnostics.h"
+
+namespace orgiam::provider {
+
+struct VendorConfig {
+  std::string endpoint;
+  std::string token;  // secret: never logged or echoed
+  std::string org_id;      // ZITADEL only
+  double rate_limit = 0;   // requests per second; 0 = off
+};
+
+struct ProviderConfig {
+  std::optional<VendorConfig> vultr;
+  std::optional<VendorConfig> zitadel;
+  std::optional<VendorConfig> motherduck;
+  int max_retries = 5;
+  std::chrono::milliseconds request_timeout{30000};
+};
+
+// A vendor counts as configured when its block is present or its credential environment
+// variable is set. Problems become diagnostics on the exact attribute; secrets are never
+// echoed in them.
+ProviderConfig ResolveProviderConfig(const cty::Value& config,
+                                     framework::Diagnostics* diagnostics);
+
+}  // namespace orgiam::provider
+
+#endif  // ORGIAM_PROVIDER_PROVIDER_CONFIG_H_

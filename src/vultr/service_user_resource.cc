@@ -1,0 +1,169 @@
+// orgiam_vultr_service_user: a Vultr user with service_user = true.
+//
+// The API key exists only in the create response, so it is captured then and carried over
+// from state on every read. Passwords are never readable either: `password` is kept from
+// state, and `password_wo` is sent only on create and when password_wo_version changes.
+
+#include "vultr/service_user_resource.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "framework/object_builder.h"
+#include "framework/schema_registry.h"
+#include "util/log.h"
+
+namespace orgiam::vultr {
+namespace {
+
+constexpr char kTypeName[] = "orgiam_vultr_service_user";
+
+using framework::GetBool;
+using framework::GetString;
+using framework::GetStrings;
+
+const framework::Schema& Schema() {
+  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
+}
+
+// The password to send: password_wo (from config, never state) or password.
+std::optional<std::string> PasswordFromConfig(const cty::Value& config) {
+  const cty::Value& write_only = config.GetAttr("password_wo");
+  if (!write_only.IsNullOrUnknown()) return write_only.AsString();
+  const cty::Value& password = config.GetAttr("password");
+  if (!password.IsNullOrUnknown()) return password.AsString();
+  return std::nullopt;
+}
+
+// Maps an API user onto the state, keeping what the API never returns from `base`.
+cty::Value ToState(const User& user, const cty::Value& base) {
+  framework::ObjectBuilder state(Schema(), base);
+  state.SetString("id", user.id)
+      .SetString("name", user.name)
+      .SetString("email", user.email)
+      .SetBool("api_enabled", user.api_enabled);
+  // An empty ACL list reads back as "not set" unless the configuration said [].
+  const cty::Value& prior_acls = base.IsNullOrUnknown() ? cty::Value() : base.GetAttr("acls");
+  if (user.acls.empty() && (prior_acls.IsNull() || !prior_acls.IsKnown())) {
+    state.SetNull("acls");
+  } else {
+    state.Set("acls", framework::StringSet(user.acls));
+  }
+  if (GetString(base, "api_key").empty()) {
+    state.SetString("api_key", user.api_key);
+  }
+  return state.Build();
+}
+
+bool LooksLikeEmail(const std::string& id) { return absl::StrContains(id, "@"); }
+
+class ServiceUserResource : public framework::Resource {
+ public:
+  explicit ServiceUserResource(const VultrSlot* api) : api_(api) {}
+
+  cty::Value Create(const cty::Value& planned, const cty::Value& config,
+                    framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return cty::Value();
+    NewUser request;
+    request.name = GetString(planned, "name");
+    request.email = GetString(planned, "email");
+    request.api_enabled = GetBool(planned, "api_enabled", true);
+    request.acls = GetStrings(planned, "acls");
+    request.password = PasswordFromConfig(config);
+    for (int attempt = 0;; ++attempt) {
+      bool recovered = false;
+      absl::StatusOr<User> user = api->CreateUser(request, &recovered);
+      if (!user.ok()) {
+        diagnostics->AddStatus(user.status(), "Could not create the Vultr service user");
+        return cty::Value();
+      }
+      if (!recovered || !request.api_enabled) return ToState(*user, planned);
+      // The create went through but its response, the only place the API key is ever shown,
+      // was lost. The user is seconds old and unknown to anyone else: delete it and create it
+      // again rather than keep a user whose key nobody has.
+      ORGIAM_LOG(kWarn, "vultr",
+                 "create response lost; recreating the user to capture its API key",
+                 {{"id", user->id}});
+      if (absl::Status deleted = api->DeleteUser(user->id); !deleted.ok() || attempt >= 3) {
+        diagnostics->AddWarning(
+            "API key not captured",
+            absl::StrCat("The Vultr user ", user->id, " was created, but the response with its "
+                         "API key was lost and could not be recovered. The user is managed "
+                         "without api_key; taint it to create it anew."));
+        return ToState(*user, planned);
+      }
+    }
+  }
+
+  std::optional<cty::Value> Read(const cty::Value& state,
+                                 framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return state;
+    absl::StatusOr<User> user = api->GetUser(GetString(state, "id"));
+    if (absl::IsNotFound(user.status())) return std::nullopt;
+    if (!user.ok()) {
+      diagnostics->AddStatus(user.status(), "Could not read the Vultr service user");
+      return state;
+    }
+    return ToState(*user, state);
+  }
+
+  cty::Value Update(const cty::Value& prior, const cty::Value& planned, const cty::Value& config,
+                    framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return cty::Value();
+    UserChanges changes;
+    auto changed = [&](const char* name) {
+      return !prior.GetAttr(name).Equals(planned.GetAttr(name));
+    };
+    if (changed("name")) changes.name = GetString(planned, "name");
+    if (changed("email")) changes.email = GetString(planned, "email");
+    if (changed("acls")) changes.acls = GetStrings(planned, "acls");
+    if (changed("password") || changed("password_wo_version")) {
+      changes.password = PasswordFromConfig(config);
+    }
+    if (absl::Status status = api->UpdateUser(GetString(prior, "id"), changes); !status.ok()) {
+      diagnostics->AddStatus(status, "Could not update the Vultr service user");
+      return cty::Value();
+    }
+    return planned;
+  }
+
+  void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return;
+    if (absl::Status status = api->DeleteUser(GetString(prior, "id")); !status.ok()) {
+      diagnostics->AddStatus(status, "Could not delete the Vultr service user");
+    }
+  }
+
+  std::optional<cty::Value> Import(const std::string& id,
+                                   framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return std::nullopt;
+    std::string user_id = id;
+    if (LooksLikeEmail(id)) {
+      absl::StatusOr<std::optional<User>> found = api->FindUserByEmail(id);
+      if (!found.ok()) {
+        diagnostics->AddStatus(found.status(), "Could not look up the Vultr user by email");
+        return std::nullopt;
+      }
+      if (!found->has_value()) return std::nullopt;
+      user_id = (*found)->id;
+    }
+    return framework::ObjectBuilder(Schema()).SetString("id", user_id).Build();
+  }
+
+ private:
+  const VultrSlot* api_;
+};
+
+}  // namespace
+
+std::unique_ptr<framework::Resource> MakeServiceUserResource(const VultrSlot* api) {
+  return std::make_unique<ServiceUserResource>(api);
+}
+
+}  // namespace orgiam::vultr

@@ -1,0 +1,109 @@
+#include "vultr/user_data_sources.h"
+
+#include "absl/strings/str_cat.h"
+#include "framework/object_builder.h"
+#include "framework/schema_registry.h"
+
+namespace orgiam::vultr {
+namespace {
+
+using framework::GetString;
+
+const framework::Schema& DataSchema(const char* name) {
+  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kDataSource, name);
+}
+
+class ServiceUserDataSource : public framework::DataSource {
+ public:
+  explicit ServiceUserDataSource(const VultrSlot* api) : api_(api) {}
+
+  cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
+    const framework::Schema& schema = DataSchema("orgiam_vultr_service_user");
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return cty::Value();
+    const std::string id = GetString(config, "id");
+    const std::string email = GetString(config, "email");
+    std::optional<User> user;
+    if (!id.empty()) {
+      absl::StatusOr<User> found = api->GetUser(id);
+      if (found.ok()) {
+        user = *found;
+      } else if (!absl::IsNotFound(found.status())) {
+        diagnostics->AddStatus(found.status(), "Could not read the Vultr user");
+        return cty::Value();
+      }
+    } else {
+      absl::StatusOr<std::optional<User>> found = api->FindUserByEmail(email);
+      if (!found.ok()) {
+        diagnostics->AddStatus(found.status(), "Could not list the Vultr users");
+        return cty::Value();
+      }
+      user = *found;
+    }
+    if (!user) {
+      diagnostics->AddError(
+          "Vultr user not found",
+          absl::StrCat("No user of the organization has ", id.empty() ? "email \"" : "id \"",
+                       id.empty() ? email : id, "\"."),
+          cty::Path().Attr(id.empty() ? "email" : "id"));
+      return cty::Value();
+    }
+    return framework::ObjectBuilder(schema)
+        .SetString("id", user->id)
+        .SetString("email", user->email)
+        .SetString("name", user->name)
+        .SetBool("api_enabled", user->api_enabled)
+        .SetBool("service_user", user->service_user)
+        .Set("acls", framework::StringSet(user->acls))
+        .Build();
+  }
+
+ private:
+  const VultrSlot* api_;
+};
+
+class UsersDataSource : public framework::DataSource {
+ public:
+  explicit UsersDataSource(const VultrSlot* api) : api_(api) {}
+
+  cty::Value Read(const cty::Value&, framework::Diagnostics* diagnostics) override {
+    const framework::Schema& schema = DataSchema("orgiam_vultr_users");
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return cty::Value();
+    absl::StatusOr<std::vector<User>> users = api->ListUsers();
+    if (!users.ok()) {
+      diagnostics->AddStatus(users.status(), "Could not list the Vultr users");
+      return cty::Value();
+    }
+    const cty::Type element_type = schema.implied_type.attributes().at("users").element();
+    std::vector<cty::Value> elements;
+    elements.reserve(users->size());
+    for (const User& user : *users) {
+      elements.push_back(cty::Value::Object(
+          element_type, {{"id", cty::Value::String(user.id)},
+                         {"name", cty::Value::String(user.name)},
+                         {"email", cty::Value::String(user.email)},
+                         {"api_enabled", cty::Value::Bool(user.api_enabled)},
+                         {"acls", framework::StringSet(user.acls)},
+                         {"service_user", cty::Value::Bool(user.service_user)}}));
+    }
+    return framework::ObjectBuilder(schema)
+        .Set("users", cty::Value::List(element_type, std::move(elements)))
+        .Build();
+  }
+
+ private:
+  const VultrSlot* api_;
+};
+
+}  // namespace
+
+std::unique_ptr<framework::DataSource> MakeServiceUserDataSource(const VultrSlot* api) {
+  return std::make_unique<ServiceUserDataSource>(api);
+}
+
+std::unique_ptr<framework::DataSource> MakeUsersDataSource(const VultrSlot* api) {
+  return std::make_unique<UsersDataSource>(api);
+}
+
+}  // namespace orgiam::vultr

@@ -1,0 +1,112 @@
+#ifndef ORGIAM_VULTR_VULTR_API_H_
+#define ORGIAM_VULTR_VULTR_API_H_
+
+// Client for the parts of the Vultr API v2 that orgiam manages: users, their API keys and
+// organization invitations. Errors carry Vultr's own message; a 404 is absl::NotFoundError
+// and nothing else is (so "gone" is never guessed from text).
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "http/client.h"
+#include "nlohmann/json.hpp"
+
+namespace orgiam::vultr {
+
+struct User {
+  std::string id;
+  std::string name;
+  std::string email;
+  bool api_enabled = false;
+  std::vector<std::string> acls;
+  bool service_user = false;
+  std::string api_key;  // only from the create response
+};
+
+struct NewUser {
+  std::string name;
+  std::string email;
+  std::optional<std::string> password;  // secret
+  bool api_enabled = true;
+  std::vector<std::string> acls;
+};
+
+// Fields to change; unset ones are left alone.
+struct UserChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> email;
+  std::optional<std::string> password;  // secret
+  std::optional<bool> api_enabled;
+  std::optional<std::vector<std::string>> acls;
+  bool empty() const { return !name && !email && !password && !api_enabled && !acls; }
+};
+
+struct Invitation {
+  std::string id;
+  std::string email;
+  bool api_enabled = false;
+  std::string invite_status;  // Pending, Accepted, Expired, ...
+  bool email_registered = false;
+  std::string date_created;
+  std::string date_responded;
+  std::string expiration_date;
+};
+
+struct ApiKey {
+  std::string id;
+  std::string name;
+  std::string api_key;  // only from the create response
+  std::string date_created;
+  std::string date_expire;
+};
+
+class VultrApi {
+ public:
+  explicit VultrApi(http::ClientOptions options);
+
+  absl::StatusOr<User> GetUser(const std::string& id);
+  // Every user, following the cursor to the last page.
+  absl::StatusOr<std::vector<User>> ListUsers();
+  // std::nullopt when no user has that email (compared case-insensitively).
+  absl::StatusOr<std::optional<User>> FindUserByEmail(const std::string& email);
+  // Creates exactly one user even when a response is lost: an interrupted create is resolved
+  // by looking the email up. `recovered` tells the caller that the user was found that way
+  // (and so its one-time API key was never seen).
+  absl::StatusOr<User> CreateUser(const NewUser& user, bool* recovered);
+  absl::Status UpdateUser(const std::string& id, const UserChanges& changes);
+  // A user that is already gone counts as deleted.
+  absl::Status DeleteUser(const std::string& id);
+
+  absl::StatusOr<Invitation> CreateInvitation(const std::string& email, bool api_enabled);
+  absl::StatusOr<Invitation> GetInvitation(const std::string& id);
+  absl::StatusOr<std::vector<Invitation>> ListInvitations();
+  absl::StatusOr<Invitation> ResendInvitation(const std::string& id);
+  absl::Status RevokeInvitation(const std::string& id);
+
+  absl::StatusOr<ApiKey> CreateApiKey(const std::string& user_id, const std::string& name,
+                                      const std::optional<std::string>& date_expire);
+  absl::StatusOr<ApiKey> GetApiKey(const std::string& user_id, const std::string& key_id);
+  absl::Status DeleteApiKey(const std::string& user_id, const std::string& key_id);
+
+  void CancelAll() { client_.CancelAll(); }
+
+ private:
+  // Sends a request; non-2xx answers become statuses carrying Vultr's error text.
+  absl::StatusOr<nlohmann::json> Call(const std::string& method, const std::string& path,
+                                      const nlohmann::json* body = nullptr);
+  // Follows meta.links.next over a list endpoint, collecting `key` arrays.
+  absl::StatusOr<std::vector<nlohmann::json>> ListAll(const std::string& path,
+                                                      const std::string& key);
+
+  http::Client client_;
+};
+
+// Vultr's error body {"error": "...", "status": N} → a status with that text.
+absl::Status VultrError(const http::Response& response, const std::string& what);
+
+}  // namespace orgiam::vultr
+
+#endif  // ORGIAM_VULTR_VULTR_API_H_

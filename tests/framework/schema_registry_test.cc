@@ -1,0 +1,75 @@
+#include "framework/schema_registry.h"
+
+#include <gtest/gtest.h>
+
+#include "framework/schema_loader.h"
+
+namespace orgiam::framework {
+namespace {
+
+TEST(SchemaRegistryTest, EveryEmbeddedSchemaLoads) {
+  for (const EmbeddedSchema& embedded : EmbeddedSchemas()) {
+    absl::StatusOr<Schema> schema = LoadSchema(embedded.json);
+    EXPECT_TRUE(schema.ok()) << embedded.path << ": " << schema.status();
+  }
+  const SchemaRegistry& registry = SchemaRegistry::Get();
+  EXPECT_EQ(registry.resources().size(), 6u);
+  EXPECT_EQ(registry.data_sources().size(), 4u);
+  EXPECT_EQ(registry.ephemerals().size(), 3u);
+  EXPECT_NE(registry.provider().block.FindBlock("vultr"), nullptr);
+}
+
+TEST(SchemaRegistryTest, FileNamesMatchTypeNames) {
+  for (const EmbeddedSchema& embedded : EmbeddedSchemas()) {
+    absl::StatusOr<Schema> schema = LoadSchema(embedded.json);
+    ASSERT_TRUE(schema.ok());
+    const std::string path = embedded.path;
+    EXPECT_NE(path.find(schema->type_name + ".json"), std::string::npos) << path;
+  }
+}
+
+TEST(SchemaRegistryTest, AttributesFollowTerraformsSchemaRules) {
+  const SchemaRegistry& registry = SchemaRegistry::Get();
+  auto check = [](const Schema& schema) {
+    for (const AttributeSchema& a : schema.block.attributes) {
+      EXPECT_TRUE(a.required != (a.optional || a.computed)) << schema.type_name << "." << a.name;
+      if (a.write_only) {
+        EXPECT_FALSE(a.computed) << a.name;
+      }
+      if (schema.kind != SchemaKind::kResource) {
+        EXPECT_FALSE(a.requires_replace) << schema.type_name << "." << a.name;
+      }
+    }
+  };
+  for (const auto& [name, schema] : registry.resources()) check(schema);
+  for (const auto& [name, schema] : registry.data_sources()) check(schema);
+  for (const auto& [name, schema] : registry.ephemerals()) check(schema);
+}
+
+TEST(SchemaLoaderTest, RejectsInvalidDocuments) {
+  EXPECT_FALSE(LoadSchema("{").ok());
+  EXPECT_FALSE(LoadSchema(R"({"kind":"resource","name":"x","attributes":{"a":{"type":"string"}}})")
+                   .ok());  // none of required/optional/computed
+  EXPECT_FALSE(LoadSchema(R"({"kind":"resource","name":"x","attributes":{
+      "a":{"type":"string","required":true,"computed":true}}})")
+                   .ok());
+  EXPECT_FALSE(LoadSchema(R"({"kind":"resource","name":"x","attributes":{
+      "a":{"type":"string","optional":true,"validators":{"bogus":true}}}})")
+                   .ok());
+  EXPECT_FALSE(LoadSchema(R"({"kind":"resource","name":"x","attributes":{
+      "a":{"type":"number","optional":true,"validators":{"one_of":["x"]}}}})")
+                   .ok());
+  EXPECT_FALSE(LoadSchema(R"({"kind":"widget","name":"x"})").ok());
+}
+
+TEST(SchemaLoaderTest, DefaultsAreTypedValues) {
+  absl::StatusOr<Schema> schema = LoadSchema(R"({"kind":"resource","name":"x","attributes":{
+      "flag":{"type":"bool","optional":true,"computed":true,"default":true},
+      "n":{"type":"number","optional":true,"computed":true,"default":5}}})");
+  ASSERT_TRUE(schema.ok()) << schema.status();
+  EXPECT_EQ(*schema->block.FindAttribute("flag")->default_value, cty::Value::Bool(true));
+  EXPECT_EQ(*schema->block.FindAttribute("n")->default_value, cty::Value::Int(5));
+}
+
+}  // namespace
+}  // namespace orgiam::framework

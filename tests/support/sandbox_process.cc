@@ -1,0 +1,96 @@
+#include "sandbox_process.h"
+
+#include <gtest/gtest.h>
+
+#include <httplib.h>
+
+#include "terraform_workspace.h"
+
+namespace orgiam::testing {
+namespace {
+
+httplib::Client ClientFor(const std::string& url) {
+  httplib::Client client(url);
+  client.set_read_timeout(30, 0);
+  return client;
+}
+
+}  // namespace
+
+SandboxProcess::SandboxProcess()
+    : server_(std::make_unique<Server>(std::vector<std::string>{SandboxBinary(), "--port", "0"})),
+      url_(server_->first_line()) {}
+
+nlohmann::json SandboxProcess::State() {
+  auto result = ClientFor(url_).Get("/_sandbox/state");
+  if (!result || result->status != 200) {
+    ADD_FAILURE() << "GET /_sandbox/state failed";
+    return nullptr;
+  }
+  return nlohmann::json::parse(result->body, nullptr, false);
+}
+
+nlohmann::json SandboxProcess::Stats() {
+  auto result = ClientFor(url_).Get("/_sandbox/stats");
+  if (!result || result->status != 200) {
+    ADD_FAILURE() << "GET /_sandbox/stats failed";
+    return nullptr;
+  }
+  return nlohmann::json::parse(result->body, nullptr, false);
+}
+
+void SandboxProcess::ResetStats() {
+  auto result = ClientFor(url_).Delete("/_sandbox/stats");
+  if (!result || result->status / 100 != 2) ADD_FAILURE() << "DELETE /_sandbox/stats failed";
+}
+
+void SandboxProcess::SetFaults(const nlohmann::json& faults) {
+  auto result = ClientFor(url_).Put("/_sandbox/faults", faults.dump(), "application/json");
+  if (!result || result->status / 100 != 2) ADD_FAILURE() << "PUT /_sandbox/faults failed";
+}
+
+void SandboxProcess::AdvanceClock(int64_t seconds) {
+  auto result = ClientFor(url_).Post("/_sandbox/clock",
+                                     nlohmann::json{{"advance_s", seconds}}.dump(),
+                                     "application/json");
+  if (!result || result->status / 100 != 2) ADD_FAILURE() << "POST /_sandbox/clock failed";
+}
+
+void SandboxProcess::Accept(const std::string& invitation_id) {
+  auto result = ClientFor(url_).Post("/_sandbox/accept/" + invitation_id, "", "application/json");
+  if (!result || result->status / 100 != 2) ADD_FAILURE() << "accept failed";
+}
+
+SandboxProcess::Reply SandboxProcess::Call(const std::string& method, const std::string& path,
+                                           const nlohmann::json& body,
+                                           const std::string& extra_header) {
+  httplib::Client client = ClientFor(url_);
+  httplib::Headers headers = {{"Authorization", "Bearer sandbox-token"}};
+  if (!extra_header.empty()) {
+    const size_t colon = extra_header.find(':');
+    headers.emplace(extra_header.substr(0, colon), extra_header.substr(colon + 1));
+  }
+  const std::string payload = body.is_null() ? "" : body.dump();
+  httplib::Result result(nullptr, httplib::Error::Unknown);
+  if (method == "GET") {
+    result = client.Get(path, headers);
+  } else if (method == "POST") {
+    result = client.Post(path, headers, payload, "application/json");
+  } else if (method == "PUT") {
+    result = client.Put(path, headers, payload, "application/json");
+  } else if (method == "PATCH") {
+    result = client.Patch(path, headers, payload, "application/json");
+  } else if (method == "DELETE") {
+    result = client.Delete(path, headers);
+  }
+  Reply reply;
+  if (!result) {
+    ADD_FAILURE() << method << " " << path << " failed to connect";
+    return reply;
+  }
+  reply.status = result->status;
+  reply.body = nlohmann::json::parse(result->body, nullptr, false);
+  return reply;
+}
+
+}  // namespace orgiam::testing

@@ -1,0 +1,42 @@
+#ifndef ORGIAM_TESTS_SUPPORT_SANDBOX_PROCESS_H_
+#define ORGIAM_TESTS_SUPPORT_SANDBOX_PROCESS_H_
+
+// The built orgiam-sandbox, started on a free port for one test and stopped afterwards,
+// with typed access to its admin endpoints and a raw client for vendor calls.
+
+#include <memory>
+#include <string>
+
+#include "nlohmann/json.hpp"
+#include "subprocess.h"
+
+namespace orgiam::testing {
+
+class SandboxProcess {
+ public:
+  SandboxProcess();
+  const std::string& url() const { return url_; }
+
+  nlohmann::json State();
+  nlohmann::json Stats();
+  void ResetStats();
+  void SetFaults(const nlohmann::json& faults);
+  void AdvanceClock(int64_t seconds);
+  void Accept(const std::string& invitation_id);
+
+  // A vendor API call with the sandbox token; returns {status, parsed body or null}.
+  struct Reply {
+    int status = 0;
+    nlohmann::json body;
+  };
+  Reply Call(const std::string& method, const std::string& path,
+             const nlohmann::json& body = nullptr, const std::string& extra_header = "");
+
+ private:
+  std::unique_ptr<Server> server_;
+  std::string url_;
+};
+
+}  // namespace orgiam::testing
+
+#endif  // ORGIAM_TESTS_SUPPORT_SANDBOX_PROCESS_H_

@@ -1,0 +1,56 @@
+#ifndef ORGIAM_TESTS_SUPPORT_SUBPROCESS_H_
+#define ORGIAM_TESTS_SUPPORT_SUBPROCESS_H_
+
+// Running programs from tests: one-shot commands with captured output, and long-running
+// servers that are stopped (and never left behind) when the handle goes away.
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace orgiam::testing {
+
+struct CommandResult {
+  int exit_code = -1;  // -1 when killed by a signal or timed out
+  std::string out;
+  std::string err;
+  bool timed_out = false;
+};
+
+// Runs argv[0] (looked up in PATH) with the current environment plus `env` overrides (an
+// empty value unsets the variable), in `cwd` if non-empty.
+CommandResult RunCommand(const std::vector<std::string>& argv,
+                         const std::map<std::string, std::string>& env = {},
+                         const std::string& cwd = "",
+                         std::chrono::seconds timeout = std::chrono::seconds(600));
+
+// A child process whose first stdout line is read at start (servers print their address).
+class Server {
+ public:
+  Server(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  const std::string& first_line() const { return first_line_; }
+  pid_t pid() const { return pid_; }
+  // SIGTERM, wait up to 5 s, then SIGKILL. Returns the exit status (or -1).
+  int Stop();
+
+ private:
+  pid_t pid_ = -1;
+  int stdout_fd_ = -1;  // kept open so later writes do not fail with EPIPE
+  std::string first_line_;
+};
+
+std::string MakeTempDir(const std::string& prefix);
+void RemoveTree(const std::string& path);
+void WriteFile(const std::string& path, const std::string& content);
+std::string ReadFile(const std::string& path);
+
+}  // namespace orgiam::testing
+
+#endif  // ORGIAM_TESTS_SUPPORT_SUBPROCESS_H_
