@@ -9,7 +9,7 @@ packages=(
   libabsl-dev libre2-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev
   clang libclang-rt-14-dev clang-format
-  unzip curl ca-certificates jq
+  unzip curl ca-certificates jq bc
 )
 
 missing=()

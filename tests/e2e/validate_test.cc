@@ -93,11 +93,38 @@ resource "orgiam_vultr_service_user" "ok" {
   EXPECT_EQ(report["valid"], true) << result.out;
 }
 
-TEST(ValidateTest, ProviderAndCrossAttributeRules) {
+// Collects the details of `terraform validate -json` for a failing configuration.
+std::string FailingValidationDetails(const std::string& config) {
   TerraformWorkspace workspace;
-  workspace.WriteConfig(std::string(kHeader) + R"(provider "orgiam" {
-  request_timeout = "soon"
+  workspace.WriteConfig(std::string(kHeader) + config);
+  workspace.Init();
+  CommandResult result = workspace.RunExpect({"validate", "-json"}, 1);
+  nlohmann::json report = nlohmann::json::parse(result.out, nullptr, false);
+  std::string details;
+  for (const auto& diagnostic : report["diagnostics"]) {
+    details += diagnostic["detail"].get<std::string>() + "\n";
+  }
+  return details;
 }
+
+TEST(ValidateTest, ProviderBlockRules) {
+  const std::string details = FailingValidationDetails(R"(provider "orgiam" {
+  request_timeout = "soon"
+  vultr {
+    endpoint = "api.vultr.com"
+  }
+}
+resource "orgiam_vultr_service_user" "ok" {
+  name  = "ok"
+  email = "ok@example.com"
+}
+)");
+  EXPECT_NE(details.find("a positive duration"), std::string::npos) << details;
+  EXPECT_NE(details.find("an http:// or https:// URL"), std::string::npos) << details;
+}
+
+TEST(ValidateTest, CrossAttributeRules) {
+  const std::string details = FailingValidationDetails(R"(
 resource "orgiam_vultr_service_user" "both" {
   name        = "x"
   email       = "not-an-email"
@@ -109,14 +136,6 @@ resource "orgiam_vultr_service_user" "both" {
 data "orgiam_vultr_service_user" "neither" {
 }
 )");
-  workspace.Init();
-  CommandResult result = workspace.RunExpect({"validate", "-json"}, 1);
-  nlohmann::json report = nlohmann::json::parse(result.out, nullptr, false);
-  std::string details;
-  for (const auto& diagnostic : report["diagnostics"]) {
-    details += diagnostic["detail"].get<std::string>() + "\n";
-  }
-  EXPECT_NE(details.find("a positive duration"), std::string::npos) << details;
   EXPECT_NE(details.find("an email address"), std::string::npos) << details;
   EXPECT_NE(details.find("\"root\""), std::string::npos) << details;
   EXPECT_NE(details.find("cannot be set together"), std::string::npos) << details;

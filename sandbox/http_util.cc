@@ -1,0 +1,59 @@
+#include "http_util.h"
+
+#include "text.h"
+
+namespace orgiam::sandbox {
+
+std::string Dump(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+void SendJson(httplib::Response& res, int status, const Json& body) {
+  res.status = status;
+  res.set_content(Dump(body), "application/json");
+}
+
+void SendNoContent(httplib::Response& res, int status) {
+  res.status = status;
+  res.body.clear();
+}
+
+std::optional<Json> ParseBody(std::string_view body) {
+  bool blank = true;
+  for (char c : body) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      blank = false;
+      break;
+    }
+  }
+  if (blank) return Json::object();
+  Json parsed = Json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return std::nullopt;
+  return parsed;
+}
+
+const Json* Member(const Json& object, std::string_view key) {
+  if (!object.is_object()) return nullptr;
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::optional<std::string> QueryParam(const httplib::Request& req,
+                                      const std::string& name) {
+  if (!req.has_param(name)) return std::nullopt;
+  return req.get_param_value(name);
+}
+
+std::optional<std::string> BearerToken(const httplib::Request& req) {
+  if (!req.has_header("Authorization")) return std::nullopt;
+  const std::string value = req.get_header_value("Authorization");
+  constexpr std::string_view kScheme = "bearer ";
+  if (value.size() <= kScheme.size() ||
+      AsciiLower(value.substr(0, kScheme.size())) != kScheme) {
+    return std::nullopt;
+  }
+  return value.substr(kScheme.size());
+}
+
+}  // namespace orgiam::sandbox

@@ -1,0 +1,170 @@
+#include "router.h"
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <regex>
+#include <thread>
+
+#include "http_util.h"
+#include "motherduck_common.h"
+#include "vultr_common.h"
+#include "zitadel_common.h"
+
+namespace orgiam::sandbox {
+namespace {
+
+// "/v2/users/{id}" -> "/v2/users/([^/]+)"; literal parts are escaped.
+std::string TemplateToRegex(std::string_view path_template) {
+  std::string out;
+  for (std::size_t i = 0; i < path_template.size(); ++i) {
+    const char c = path_template[i];
+    if (c == '{') {
+      const std::size_t close = path_template.find('}', i);
+      if (close != std::string_view::npos) {
+        out += "([^/]+)";
+        i = close;
+        continue;
+      }
+    }
+    if (std::string_view(".^$|()[]*+?\\{}").find(c) != std::string_view::npos)
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void StatusError(Vendor vendor, httplib::Response& res, int status) {
+  switch (vendor) {
+    case Vendor::kVultr:
+      VultrStatusError(res, status);
+      break;
+    case Vendor::kZitadel:
+      ZitadelStatusError(res, status);
+      break;
+    case Vendor::kMotherDuck:
+      MotherDuckStatusError(res, status);
+      break;
+  }
+}
+
+const char* VendorName(Vendor vendor) {
+  switch (vendor) {
+    case Vendor::kVultr:
+      return "vultr";
+    case Vendor::kZitadel:
+      return "zitadel";
+    case Vendor::kMotherDuck:
+      return "motherduck";
+  }
+  return "";
+}
+
+void NotFoundText(httplib::Response& res) {
+  res.status = 404;
+  res.set_content("Not Found\n", "text/plain; charset=utf-8");
+}
+
+}  // namespace
+
+void Router::Add(std::string_view method, std::string_view path_template,
+                 httplib::Server::Handler handler) {
+  AddPattern(method, TemplateToRegex(path_template), std::move(handler));
+}
+
+void Router::AddPattern(std::string_view method, const std::string& pattern,
+                        httplib::Server::Handler handler) {
+  if (method == "GET") {
+    server_.Get(pattern, std::move(handler));
+  } else if (method == "POST") {
+    server_.Post(pattern, std::move(handler));
+  } else if (method == "PUT") {
+    server_.Put(pattern, std::move(handler));
+  } else if (method == "PATCH") {
+    server_.Patch(pattern, std::move(handler));
+  } else if (method == "DELETE") {
+    server_.Delete(pattern, std::move(handler));
+  }
+}
+
+void Router::Route(Vendor vendor, std::string_view method,
+                   std::string_view path_template, Handler handler) {
+  std::string route = std::string(method) + " " + std::string(path_template);
+  Add(method, path_template,
+      [this, vendor, route = std::move(route), handler = std::move(handler)](
+          const httplib::Request& req, httplib::Response& res) {
+        Serve(vendor, route, handler, req, res);
+      });
+}
+
+void Router::Admin(std::string_view method, std::string_view path_template,
+                   Handler handler) {
+  Add(method, path_template,
+      [handler = std::move(handler)](const httplib::Request& req,
+                                     httplib::Response& res) {
+        try {
+          handler(req, res);
+        } catch (const std::exception& e) {
+          SendJson(res, 500, {{"error", e.what()}});
+        }
+      });
+}
+
+void Router::AddFallbacks() {
+  for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+    AddPattern(method, ".*",
+               [this, method = std::string(method)](const httplib::Request& req,
+                                                    httplib::Response& res) {
+                 NotFoundText(res);
+                 if (req.path.rfind("/_sandbox/", 0) != 0) {
+                   app_.stats.Record(method + " (unmatched)", 404, false);
+                 }
+               });
+  }
+}
+
+void Router::Serve(Vendor vendor, const std::string& route,
+                   const Handler& handler, const httplib::Request& req,
+                   httplib::Response& res) {
+  const FaultConfig config = app_.faults.Get();
+  if (config.latency_ms > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(config.latency_ms));
+  }
+  bool fault = false;
+  bool drop = false;
+  int retry_after_s = 0;
+  if (!app_.faults.Admit(
+          std::string(VendorName(vendor)) + " " + req.remote_addr,
+          &retry_after_s)) {
+    StatusError(vendor, res, 429);
+    res.set_header("Retry-After", std::to_string(retry_after_s));
+    fault = true;
+  } else if (const int status = app_.faults.PickServerError(); status != 0) {
+    StatusError(vendor, res, status);
+    fault = true;
+  } else if (BearerToken(req) != app_.token) {
+    StatusError(vendor, res, 401);
+  } else {
+    try {
+      handler(req, res);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "orgiam-sandbox: %s failed: %s\n", route.c_str(),
+                   e.what());
+      StatusError(vendor, res, 500);
+    }
+    // The request has been carried out (and persisted); now maybe lose the
+    // answer.
+    if (app_.faults.PickDrop()) {
+      drop = true;
+      fault = true;
+    }
+  }
+  app_.stats.Record(route, res.status, fault);
+  if (drop && !DropConnection(req)) {
+    std::fprintf(stderr,
+                 "orgiam-sandbox: could not find the socket to drop for %s\n",
+                 route.c_str());
+  }
+}
+
+}  // namespace orgiam::sandbox

@@ -1,0 +1,29 @@
+#ifndef ORGIAM_SANDBOX_VULTR_USERS_H_
+#define ORGIAM_SANDBOX_VULTR_USERS_H_
+
+#include <string>
+#include <string_view>
+
+#include "app.h"
+#include "http_util.h"
+#include "router.h"
+#include "store.h"
+
+namespace orgiam::sandbox {
+
+// /v2/users and /v2/users/{id}.
+void RegisterVultrUsers(Router& router, App& app);
+
+// A user as GET shows it: {id, name, email, api_enabled, service_user, acls}.
+Json VultrUserJson(const VultrUser& user);
+
+VultrUser* FindVultrUser(State& state, std::string_view id);
+VultrUser* FindVultrUserByEmail(State& state,
+                                std::string_view email);  // case-insensitive
+
+// A new Vultr-style API key: 36 characters of [A-Z0-9].
+std::string NewVultrApiKey();
+
+}  // namespace orgiam::sandbox
+
+#endif  // ORGIAM_SANDBOX_VULTR_USERS_H_

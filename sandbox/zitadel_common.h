@@ -1,0 +1,58 @@
+#ifndef ORGIAM_SANDBOX_ZITADEL_COMMON_H_
+#define ORGIAM_SANDBOX_ZITADEL_COMMON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "http_util.h"
+#include "httplib_wrap.h"
+
+namespace orgiam::sandbox {
+
+// gRPC status codes, as ZITADEL's gateway puts them in error bodies.
+enum GrpcCode : int {
+  kGrpcInvalidArgument = 3,
+  kGrpcNotFound = 5,
+  kGrpcAlreadyExists = 6,
+  kGrpcPermissionDenied = 7,
+  kGrpcResourceExhausted = 8,
+  kGrpcFailedPrecondition = 9,
+  kGrpcInternal = 13,
+  kGrpcUnavailable = 14,
+  kGrpcUnauthenticated = 16,
+};
+
+// The HTTP status ZITADEL answers for a gRPC code (docs/apis/statuscodes).
+int HttpStatusForGrpc(int code);
+
+// {"code": code, "message": "<message> (<id>)", "details": [{"@type":
+// ErrorDetail, "id", "message"}]}. Without an id (validation errors from the
+// request decoder and protoc-gen-validate) the message is bare and `details` is
+// empty, as ZITADEL sends them.
+void ZitadelError(httplib::Response& res, int code, std::string_view message,
+                  std::string_view id);
+// The bodies of 401, 429 and 5xx answers.
+void ZitadelStatusError(httplib::Response& res, int status);
+
+struct ZitadelOrg {
+  const char* id;
+  const char* name;
+  const char* domain;  // primary domain: login names are user@domain
+};
+
+// The organization of x-zitadel-orgid, or the token's default organization when
+// the header is absent. For an organization the token has no access to, writes
+// ZITADEL's 403 (PermissionDenied) and returns nullptr.
+const ZitadelOrg* ResolveZitadelOrg(const httplib::Request& req,
+                                    httplib::Response& res);
+const ZitadelOrg* FindZitadelOrg(std::string_view id);
+
+// ObjectDetails: {"sequence": "N", ["creationDate"], "changeDate",
+// "resourceOwner"}. uint64 values are strings in ZITADEL's JSON.
+Json ZitadelDetails(std::uint64_t sequence, std::int64_t created_us,
+                    std::int64_t changed_us, std::string_view resource_owner);
+
+}  // namespace orgiam::sandbox
+
+#endif  // ORGIAM_SANDBOX_ZITADEL_COMMON_H_

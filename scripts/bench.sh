@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# make bench: figures as ratios against baselines measured in the same run.
+#   1. start-up: exec → handshake line (median of 50) against exec of /bin/true; idle RSS.
+#   2. 1,000 Vultr service users against the sandbox vs 1,000 terraform_data: plan, apply
+#      and refresh-plan wall time, and API requests per resource from /_sandbox/stats.
+set -euo pipefail
+build_dir=$(cd "${1:-build}" && pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/lib.sh"
+count=${ORGIAM_BENCH_COUNT:-1000}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/orgiam-bench-XXXXXX")
+cleanup() { stop_sandbox; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "## start-up"
+"$build_dir/bench/handshake_bench" "$build_dir/terraform-provider-orgiam"
+
+start_sandbox "$build_dir"
+install_provider "$build_dir" "$work"
+
+now() { date +%s.%N; }
+elapsed() { echo "$(now) - $1" | bc; }
+
+# run_case NAME CONFIG → times plan (create), apply, plan (refresh) in NAME's directory.
+run_case() {
+  local name=$1 dir="$work/$1"
+  mkdir -p "$dir"
+  printf '%s\n' "$2" >"$dir/main.tf"
+  (cd "$dir" && terraform init -input=false -no-color >/dev/null)
+  local t
+  t=$(now); (cd "$dir" && terraform plan -input=false -no-color -out=plan.bin >/dev/null)
+  eval "${name}_plan=$(elapsed "$t")"
+  t=$(now); (cd "$dir" && terraform apply -input=false -no-color plan.bin >/dev/null)
+  eval "${name}_apply=$(elapsed "$t")"
+  t=$(now); (cd "$dir" && terraform plan -input=false -no-color -detailed-exitcode >/dev/null)
+  eval "${name}_refresh=$(elapsed "$t")"
+}
+
+run_case baseline "resource \"terraform_data\" \"user\" {
+  count = $count
+  input = { name = \"svc-\${count.index}\", email = \"svc-\${count.index}@example.com\" }
+}"
+
+curl -s -X DELETE "$SANDBOX_URL/_sandbox/stats" >/dev/null
+run_case orgiam "terraform {
+  required_providers {
+    orgiam = { source = \"orgiam/orgiam\" }
+  }
+}
+provider \"orgiam\" {
+  vultr {
+    api_key    = \"sandbox-token\"
+    endpoint   = \"$SANDBOX_URL\"
+    rate_limit = 1000
+  }
+}
+resource \"orgiam_vultr_service_user\" \"user\" {
+  count = $count
+  name  = \"svc-\${count.index}\"
+  email = \"svc-\${count.index}@example.com\"
+}"
+stats=$(curl -s "$SANDBOX_URL/_sandbox/stats")
+posts=$(echo "$stats" | jq '.requests["POST /v2/users"] // 0')
+gets=$(echo "$stats" | jq '.requests["GET /v2/users/{id}"] // 0')
+
+ratio() { echo "scale=2; $1 / $2" | bc; }
+echo
+echo "## $count Vultr service users vs $count terraform_data (same machine, same run)"
+printf '| phase | terraform_data | orgiam | ratio |\n|---|---|---|---|\n'
+for phase in plan apply refresh; do
+  b=$(eval echo "\$baseline_$phase"); o=$(eval echo "\$orgiam_$phase")
+  printf '| %s | %.2f s | %.2f s | %s× |\n' "$phase" "$b" "$o" "$(ratio "$o" "$b")"
+done
+echo
+echo "API requests per resource: create $(ratio "$posts" "$count") (POST /v2/users)," \
+  "refresh $(ratio "$gets" "$count") (GET /v2/users/{id}, all phases after apply)"

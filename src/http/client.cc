@@ -1,0 +1,336 @@
+#include "http/client.h"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "http/cancellation.h"
+#include "http/curl_transfer.h"
+#include "http/rate_limiter.h"
+#include "http/redact.h"
+#include "http/retry_policy.h"
+#include "util/log.h"
+
+namespace orgiam::http {
+namespace {
+
+using internal::TransferResult;
+using std::chrono::milliseconds;
+
+constexpr char kModule[] = "http";
+
+bool IsSupportedMethod(std::string_view method) {
+  return method == "GET" || method == "POST" || method == "PUT" || method == "PATCH" ||
+         method == "DELETE";
+}
+
+// RFC 9110 token characters.
+bool IsHeaderName(std::string_view name) {
+  if (name.empty()) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return absl::ascii_isalnum(c) ||
+           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  });
+}
+
+bool HasControlCharacters(std::string_view text, bool allow_space) {
+  return std::any_of(text.begin(), text.end(), [allow_space](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f || (!allow_space && c == ' ');
+  });
+}
+
+// Failures after which the request certainly never reached the server.
+bool FailedBeforeSending(const TransferResult& result) {
+  switch (result.code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
+      return true;
+    case CURLE_OPERATION_TIMEDOUT:
+      return !result.connected;
+    default:
+      return false;
+  }
+}
+
+// Transient transport failures: worth another attempt when repeating is
+// harmless.
+bool IsRetryableTransportError(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+    case CURLE_HTTP3:
+      return true;
+    default:
+      return false;
+  }
+}
+
+absl::StatusCode StatusCodeFor(CURLcode code) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+      return absl::StatusCode::kDeadlineExceeded;
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return absl::StatusCode::kInvalidArgument;
+    case CURLE_OUT_OF_MEMORY:
+      return absl::StatusCode::kResourceExhausted;
+    default:
+      return absl::StatusCode::kUnavailable;
+  }
+}
+
+const char* Attempts(int n) { return n == 1 ? "attempt" : "attempts"; }
+
+}  // namespace
+
+Client::Client(ClientOptions options)
+    : options_(std::move(options)),
+      base_url_([this] {
+        std::string url = options_.base_url;
+        while (!url.empty() && url.back() == '/') url.pop_back();
+        return url;
+      }()),
+      cancellation_(std::make_unique<internal::Cancellation>()),
+      limiter_(std::make_unique<internal::RateLimiter>(options_.rate_limit_per_s)),
+      pool_(std::make_unique<internal::TransferPool>(&cancellation_->flag())) {}
+
+Client::~Client() = default;
+
+void Client::CancelAll() {
+  cancellation_->Cancel();
+  pool_->WakeAll();
+}
+
+absl::Status Client::Cancelled(const Request& request) const {
+  return absl::CancelledError(absl::StrCat(options_.vendor, ": ", request.method, " ",
+                                           internal::RedactPath(request.path),
+                                           ": cancelled (the provider is stopping)"));
+}
+
+absl::Status Client::CheckRequest(const Request& request) const {
+  const std::string prefix = absl::StrCat(options_.vendor, ": ");
+  if (!IsSupportedMethod(request.method)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(prefix, "unsupported HTTP method \"", request.method, "\""));
+  }
+  if (base_url_.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(prefix, "no API endpoint configured"));
+  }
+  if (HasControlCharacters(request.path, /*allow_space=*/false)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(prefix, "request path contains spaces or control characters"));
+  }
+  for (const auto& [name, value] : request.headers) {
+    if (!IsHeaderName(name) || HasControlCharacters(value, /*allow_space=*/true)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(prefix, "invalid request header \"", absl::CHexEscape(name), "\""));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Response> Client::Send(const Request& request) {
+  if (cancellation_->IsCancelled()) return Cancelled(request);
+  if (absl::Status valid = CheckRequest(request); !valid.ok()) return valid;
+
+  const std::string& vendor = options_.vendor;
+  const std::string shown = internal::RedactPath(request.path);
+  const bool idempotent = internal::IsIdempotent(request.method);
+  const int max_retries = std::max(0, options_.max_retries);
+  const milliseconds max_backoff = std::max(milliseconds(0), options_.max_backoff);
+
+  internal::TransferSpec spec;
+  spec.method = request.method;
+  spec.url = base_url_;
+  if (!request.path.empty() && request.path.front() != '/') spec.url.push_back('/');
+  spec.url += request.path;
+  spec.body = &request.body;
+  spec.user_agent = UserAgent();
+  spec.timeout = options_.request_timeout;
+  spec.connect_timeout = std::min(options_.connect_timeout, options_.request_timeout);
+  // curl silently resends a request once when a kept-alive connection turns out
+  // to be closed before any response byte arrives. For a POST that is exactly
+  // the case where the server may have carried it out (and then dropped the
+  // connection), so a POST always opens its own connection: then nothing is
+  // ever resent behind our back.
+  spec.fresh_connection = !idempotent;
+  auto overridden = [&request](std::string_view name) {
+    return std::any_of(request.headers.begin(), request.headers.end(), [name](const auto& h) {
+      return absl::EqualsIgnoreCase(h.first, absl::string_view(name.data(), name.size()));
+    });
+  };
+  if (!overridden("Accept")) spec.header_lines.push_back("Accept: application/json");
+  if (!options_.bearer_token.empty() && !overridden("Authorization")) {
+    spec.header_lines.push_back("Authorization: Bearer " + options_.bearer_token);
+  }
+  if (!overridden("Content-Type")) {
+    // With an empty body "Content-Type:" removes the form type curl adds to
+    // POSTs.
+    spec.header_lines.push_back(request.body.empty() ? "Content-Type:"
+                                                     : "Content-Type: application/json");
+  }
+  if (!overridden("Expect")) spec.header_lines.push_back("Expect:");
+  for (const auto& [name, value] : request.headers) {
+    // "Name;" is curl's way to send a header with an empty value ("Name:" would
+    // remove it).
+    spec.header_lines.push_back(value.empty() ? name + ";" : name + ": " + value);
+  }
+
+  for (int attempt = 1;; ++attempt) {
+    if (!limiter_->Acquire(*cancellation_).ok()) return Cancelled(request);
+    TransferResult result = pool_->Perform(spec);
+    const Response& response = result.response;
+    if (result.code == CURLE_OK) {
+      ORGIAM_LOG(kDebug, kModule, "HTTP request",
+                 {{"vendor", vendor},
+                  {"method", request.method},
+                  {"path", shown},
+                  {"status", std::to_string(response.status)},
+                  {"duration_ms", std::to_string(result.duration.count())},
+                  {"attempt", std::to_string(attempt)}});
+    } else {
+      ORGIAM_LOG(kDebug, kModule, "HTTP request failed",
+                 {{"vendor", vendor},
+                  {"method", request.method},
+                  {"path", shown},
+                  {"status", std::to_string(response.status)},
+                  {"error", result.error},
+                  {"duration_ms", std::to_string(result.duration.count())},
+                  {"attempt", std::to_string(attempt)}});
+    }
+    const bool last = attempt > max_retries;
+    const std::string where = absl::StrCat(vendor, ": ", request.method, " ", shown);
+
+    if (result.cancelled) {
+      absl::Status status = Cancelled(request);
+      return (!idempotent && result.connected) ? MarkOutcomeUnknown(status) : status;
+    }
+
+    milliseconds delay{0};
+    std::string reason;
+    const bool have_response =
+        result.code == CURLE_OK || (result.body_too_large && response.status != 0);
+    if (!have_response) {
+      const bool not_sent = FailedBeforeSending(result);
+      const bool retryable =
+          IsRetryableTransportError(result.code) && (idempotent || not_sent) && !last;
+      if (!retryable) {
+        std::string detail = result.headers_too_large
+                                 ? std::string("response headers exceed the size limit")
+                                 : result.error;
+        absl::Status status(
+            StatusCodeFor(result.code),
+            absl::StrCat(where, ": ", detail, " (curl error ", static_cast<int>(result.code),
+                         ") after ", attempt, " ", Attempts(attempt)));
+        if (!idempotent && !not_sent) {
+          status = MarkOutcomeUnknown(
+              absl::Status(status.code(), absl::StrCat(status.message(),
+                                                       "; the request may have been carried out "
+                                                       "(outcome unknown)")));
+        }
+        return status;
+      }
+      delay = internal::Backoff(attempt - 1, options_.initial_backoff, max_backoff);
+      reason = absl::StrCat("curl error ", static_cast<int>(result.code));
+    } else {
+      const int status = response.status;
+      if (result.body_too_large && status >= 200 && status < 300) {
+        absl::Status error = absl::ResourceExhaustedError(
+            absl::StrCat(where, ": HTTP ", status, " response body exceeds the size limit"));
+        return idempotent ? error : MarkOutcomeUnknown(WithHttpStatus(error, status));
+      }
+      // 501 and 505 say the server does not do this at all: certainly not
+      // carried out.
+      if (!idempotent && status >= 500 && status != 501 && status != 505) {
+        return MarkOutcomeUnknown(WithHttpStatus(
+            absl::UnavailableError(absl::StrCat(where, ": HTTP ", status,
+                                                "; the request may have been carried out "
+                                                "(outcome unknown)")),
+            status));
+      }
+      const bool retryable = internal::IsRetryableStatus(status) && (idempotent || status == 429);
+      if (!retryable || last) return std::move(result.response);
+      reason = absl::StrCat("HTTP ", status);
+      std::optional<milliseconds> retry_after;
+      if (auto it = response.headers.find("retry-after"); it != response.headers.end()) {
+        retry_after = internal::ParseRetryAfter(it->second, std::chrono::system_clock::now());
+      }
+      delay = retry_after.has_value()
+                  ? std::min(*retry_after, max_backoff)
+                  : internal::Backoff(attempt - 1, options_.initial_backoff, max_backoff);
+    }
+
+    ORGIAM_LOG(kDebug, kModule, "HTTP retry scheduled",
+               {{"vendor", vendor},
+                {"method", request.method},
+                {"path", shown},
+                {"reason", reason},
+                {"delay_ms", std::to_string(delay.count())},
+                {"attempt", std::to_string(attempt)}});
+    if (response.status == 429 && result.code == CURLE_OK) {
+      // The server wants fewer requests from us, not only from this caller:
+      // every thread of this client waits in the limiter until then.
+      limiter_->PauseUntil(std::chrono::steady_clock::now() + delay);
+    } else if (!cancellation_->SleepFor(delay)) {
+      return Cancelled(request);
+    }
+  }
+}
+
+absl::StatusOr<Client::CreateResult> Client::Create(
+    const Request& post,
+    const std::function<absl::StatusOr<std::optional<std::string>>()>& find_existing) {
+  const int max_retries = std::max(0, options_.max_retries);
+  const std::string shown = internal::RedactPath(post.path);
+  for (int resend = 0;; ++resend) {
+    absl::StatusOr<Response> sent = Send(post);
+    if (sent.ok()) return CreateResult{.response = *std::move(sent), .found_by_lookup = false};
+    const absl::Status& failure = sent.status();
+    if (!IsOutcomeUnknown(failure) || failure.code() == absl::StatusCode::kCancelled) {
+      return failure;
+    }
+    ORGIAM_LOG(kDebug, kModule, "create outcome unknown; looking the object up",
+               {{"vendor", options_.vendor},
+                {"method", post.method},
+                {"path", shown},
+                {"resend", std::to_string(resend)}});
+    // Give the server a moment to finish what it may still be doing before
+    // looking.
+    const milliseconds delay =
+        internal::Backoff(resend, options_.initial_backoff, options_.max_backoff);
+    if (!cancellation_->SleepFor(delay)) return Cancelled(post);
+    absl::StatusOr<std::optional<std::string>> found = find_existing();
+    if (!found.ok()) {
+      if (found.status().code() == absl::StatusCode::kCancelled) return found.status();
+      return MarkOutcomeUnknown(absl::Status(
+          found.status().code(), absl::StrCat(failure.message(), "; looking the object up failed: ",
+                                              found.status().message())));
+    }
+    if (found->has_value()) {
+      ORGIAM_LOG(kInfo, kModule, "create was carried out despite the error; found by lookup",
+                 {{"vendor", options_.vendor}, {"path", shown}});
+      Response response;
+      response.status = 200;
+      response.body = std::move(**found);
+      return CreateResult{.response = std::move(response), .found_by_lookup = true};
+    }
+    if (resend >= max_retries) return failure;
+  }
+}
+
+}  // namespace orgiam::http

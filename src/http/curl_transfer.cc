@@ -1,0 +1,300 @@
+#include "http/curl_transfer.h"
+
+#include <algorithm>
+#include <mutex>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+
+namespace orgiam::http::internal {
+namespace {
+
+// Idle slots kept beyond this are closed: each holds a connection and a wake-up
+// socket pair.
+constexpr std::size_t kMaxIdleSlots = 32;
+
+// Upper bound of one wait in the poll loop; wake-ups and socket activity end it
+// sooner.
+constexpr int kPollMs = 1000;
+
+void GlobalInit() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::string_view TrimWhitespace(std::string_view text) {
+  while (!text.empty() && absl::ascii_isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && absl::ascii_isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// State shared with curl's callbacks during one transfer.
+struct Sink {
+  CURL* easy = nullptr;
+  const std::atomic<bool>* cancelled = nullptr;
+  const TransferLimits* limits = nullptr;
+  Response* response = nullptr;
+  std::size_t header_bytes = 0;
+  bool body_too_large = false;
+  bool headers_too_large = false;
+};
+
+size_t OnHeader(char* data, size_t size, size_t count, void* context) {
+  auto* sink = static_cast<Sink*>(context);
+  const size_t length = size * count;
+  sink->header_bytes += length;
+  if (sink->header_bytes > sink->limits->max_header_bytes) {
+    sink->headers_too_large = true;
+    return 0;  // aborts with CURLE_WRITE_ERROR
+  }
+  std::string_view line(data, length);
+  if (line.starts_with("HTTP/")) {
+    // A new status line: headers of an interim (1xx) response are discarded.
+    sink->response->headers.clear();
+    return length;
+  }
+  const size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0) return length;
+  std::string name(TrimWhitespace(line.substr(0, colon)));
+  if (name.empty()) return length;
+  absl::AsciiStrToLower(&name);
+  const std::string_view value = TrimWhitespace(line.substr(colon + 1));
+  auto [it, inserted] = sink->response->headers.try_emplace(std::move(name), value);
+  if (!inserted) {
+    it->second.append(", ");
+    it->second.append(value);
+  }
+  return length;
+}
+
+size_t OnBody(char* data, size_t size, size_t count, void* context) {
+  auto* sink = static_cast<Sink*>(context);
+  const size_t length = size * count;
+  long status = 0;
+  curl_easy_getinfo(sink->easy, CURLINFO_RESPONSE_CODE, &status);
+  const size_t cap = (status >= 200 && status < 300) ? sink->limits->max_success_body
+                                                     : sink->limits->max_error_body;
+  std::string& body = sink->response->body;
+  if (body.size() + length > cap) {
+    body.append(data, cap - std::min(cap, body.size()));
+    sink->body_too_large = true;
+    return 0;  // aborts with CURLE_WRITE_ERROR
+  }
+  body.append(data, length);
+  return length;
+}
+
+int OnProgress(void* context, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* sink = static_cast<Sink*>(context);
+  return sink->cancelled->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+// Remembers the first failing option instead of checking every call.
+class Options {
+ public:
+  explicit Options(CURL* easy) : easy_(easy) {}
+  template <typename T>
+  void Set(CURLoption option, T value) {
+    const CURLcode code = curl_easy_setopt(easy_, option, value);
+    if (code != CURLE_OK && first_error_ == CURLE_OK) first_error_ = code;
+  }
+  CURLcode first_error() const { return first_error_; }
+
+ private:
+  CURL* easy_;
+  CURLcode first_error_ = CURLE_OK;
+};
+
+struct HeaderList {
+  curl_slist* list = nullptr;
+  ~HeaderList() { curl_slist_free_all(list); }
+};
+
+}  // namespace
+
+struct TransferPool::Slot {
+  CURL* easy = nullptr;
+  CURLM* multi = nullptr;
+  char error[CURL_ERROR_SIZE] = {};
+
+  ~Slot() {
+    if (easy != nullptr) curl_easy_cleanup(easy);
+    if (multi != nullptr) curl_multi_cleanup(multi);
+  }
+};
+
+TransferPool::TransferPool(const std::atomic<bool>* cancelled, TransferLimits limits)
+    : cancelled_(cancelled), limits_(limits) {
+  GlobalInit();
+}
+
+TransferPool::~TransferPool() = default;
+
+TransferPool::Slot* TransferPool::Lease() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!idle_.empty()) {
+      Slot* slot = idle_.back();
+      idle_.pop_back();
+      return slot;
+    }
+  }
+  auto slot = std::make_unique<Slot>();
+  slot->easy = curl_easy_init();
+  slot->multi = curl_multi_init();
+  if (slot->easy == nullptr || slot->multi == nullptr) return nullptr;
+  std::lock_guard<std::mutex> lock(mu_);
+  slots_.push_back(std::move(slot));
+  return slots_.back().get();
+}
+
+void TransferPool::Release(Slot* slot) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (idle_.size() < kMaxIdleSlots) {
+    idle_.push_back(slot);
+    return;
+  }
+  slots_.erase(std::remove_if(slots_.begin(), slots_.end(),
+                              [slot](const std::unique_ptr<Slot>& s) { return s.get() == slot; }),
+               slots_.end());
+}
+
+void TransferPool::WakeAll() {
+  std::lock_guard<std::mutex> lock(mu_);
+  // curl_multi_wakeup may be called from any thread, also while another drives
+  // the handle.
+  for (const auto& slot : slots_) curl_multi_wakeup(slot->multi);
+}
+
+TransferResult TransferPool::Perform(const TransferSpec& spec) {
+  TransferResult result;
+  Slot* slot = Lease();
+  if (slot == nullptr) {
+    result.code = CURLE_OUT_OF_MEMORY;
+    result.error = "could not create a curl handle";
+    return result;
+  }
+  CURL* easy = slot->easy;
+  // Forgets the previous request's options; the connection cache lives in the
+  // multi handle.
+  curl_easy_reset(easy);
+  slot->error[0] = '\0';
+
+  HeaderList headers;
+  for (const std::string& line : spec.header_lines) {
+    curl_slist* next = curl_slist_append(headers.list, line.c_str());
+    if (next == nullptr) {
+      Release(slot);
+      result.code = CURLE_OUT_OF_MEMORY;
+      result.error = "could not build the request headers";
+      return result;
+    }
+    headers.list = next;
+  }
+
+  Sink sink{
+      .easy = easy, .cancelled = cancelled_, .limits = &limits_, .response = &result.response};
+  Options options(easy);
+  options.Set(CURLOPT_URL, spec.url.c_str());
+  options.Set(CURLOPT_PROTOCOLS_STR, "http,https");
+  options.Set(CURLOPT_NOSIGNAL, 1L);
+  options.Set(CURLOPT_ERRORBUFFER, slot->error);
+  options.Set(CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(1, spec.timeout.count())));
+  options.Set(CURLOPT_CONNECTTIMEOUT_MS,
+              static_cast<long>(std::max<long long>(1, spec.connect_timeout.count())));
+  options.Set(CURLOPT_TCP_KEEPALIVE, 1L);
+  options.Set(CURLOPT_FOLLOWLOCATION,
+              0L);  // a redirect is the caller's business
+  options.Set(CURLOPT_ACCEPT_ENCODING,
+              "");  // whatever curl can decode; caps apply after decoding
+  options.Set(CURLOPT_USERAGENT, spec.user_agent.c_str());
+  options.Set(CURLOPT_HTTPHEADER, headers.list);
+  options.Set(CURLOPT_HEADERFUNCTION, &OnHeader);
+  options.Set(CURLOPT_HEADERDATA, &sink);
+  options.Set(CURLOPT_WRITEFUNCTION, &OnBody);
+  options.Set(CURLOPT_WRITEDATA, &sink);
+  options.Set(CURLOPT_NOPROGRESS, 0L);
+  options.Set(CURLOPT_XFERINFOFUNCTION, &OnProgress);
+  options.Set(CURLOPT_XFERINFODATA, &sink);
+  if (spec.fresh_connection) options.Set(CURLOPT_FRESH_CONNECT, 1L);
+  if (spec.method == "GET") {
+    options.Set(CURLOPT_HTTPGET, 1L);
+  } else {
+    if (spec.method != "POST") {
+      const std::string method(spec.method);
+      options.Set(CURLOPT_CUSTOMREQUEST, method.c_str());  // curl keeps a copy
+    }
+    // POST, PUT and PATCH always carry a body (possibly empty, with
+    // Content-Length: 0); DELETE only when given one.
+    if (spec.method != "DELETE" || !spec.body->empty()) {
+      options.Set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(spec.body->size()));
+      options.Set(CURLOPT_POSTFIELDS, spec.body->data());
+    }
+  }
+  if (options.first_error() != CURLE_OK) {
+    Release(slot);
+    result.code = options.first_error();
+    result.error = curl_easy_strerror(result.code);
+    return result;
+  }
+
+  const auto started = std::chrono::steady_clock::now();
+  CURLcode code = CURLE_OK;
+  CURLMcode multi_code = curl_multi_add_handle(slot->multi, easy);
+  bool done = false;
+  while (multi_code == CURLM_OK) {
+    int running = 0;
+    multi_code = curl_multi_perform(slot->multi, &running);
+    if (multi_code != CURLM_OK) break;
+    int queued = 0;
+    while (CURLMsg* message = curl_multi_info_read(slot->multi, &queued)) {
+      if (message->msg == CURLMSG_DONE && message->easy_handle == easy) {
+        code = message->data.result;
+        done = true;
+      }
+    }
+    if (done || running == 0) break;
+    if (cancelled_->load(std::memory_order_acquire)) {
+      result.cancelled = true;
+      break;
+    }
+    multi_code = curl_multi_poll(slot->multi, nullptr, 0, kPollMs, nullptr);
+  }
+  if (multi_code != CURLM_OK) {
+    code = CURLE_FAILED_INIT;
+    result.error = curl_multi_strerror(multi_code);
+  } else if (!done && !result.cancelled) {
+    code = CURLE_GOT_NOTHING;  // unreachable in practice: curl stopped without
+                               // a result
+  }
+  curl_multi_remove_handle(slot->multi, easy);
+  result.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+  if (result.cancelled || code == CURLE_ABORTED_BY_CALLBACK) {
+    result.cancelled = cancelled_->load(std::memory_order_acquire);
+  }
+
+  long status = 0;
+  curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  result.response.status = static_cast<int>(status);
+  curl_off_t connect_us = 0;
+  curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_us);
+  long request_bytes = 0;
+  curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
+  result.connected = connect_us > 0 || request_bytes > 0 || status != 0;
+  result.body_too_large = sink.body_too_large;
+  result.headers_too_large = sink.headers_too_large;
+  result.code = result.cancelled ? CURLE_ABORTED_BY_CALLBACK : code;
+  if (result.code != CURLE_OK && result.error.empty()) {
+    result.error = slot->error[0] != '\0' ? std::string(slot->error)
+                                          : std::string(curl_easy_strerror(result.code));
+  }
+  Release(slot);
+  return result;
+}
+
+}  // namespace orgiam::http::internal

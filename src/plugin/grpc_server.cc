@@ -1,0 +1,56 @@
+#include "plugin/grpc_server.h"
+
+#include <grpc/grpc.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace orgiam::plugin {
+namespace {
+
+std::shared_ptr<grpc::ServerCredentials> MakeCredentials(
+    const std::optional<MutualTls>& tls) {
+  if (!tls.has_value()) return grpc::InsecureServerCredentials();
+  // Same policy as go-plugin's own servers: the client must present a
+  // certificate that chains to the one the host announced in
+  // PLUGIN_CLIENT_CERT.
+  grpc::SslServerCredentialsOptions options(
+      GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  options.pem_root_certs = tls->client_ca_pem;
+  options.pem_key_cert_pairs.push_back(
+      {tls->server_key_pem, tls->server_cert_pem});
+  return grpc::SslServerCredentials(options);
+}
+
+}  // namespace
+
+GrpcRuntime::GrpcRuntime() { grpc_init(); }
+
+GrpcRuntime::~GrpcRuntime() { grpc_shutdown(); }
+
+absl::StatusOr<std::unique_ptr<grpc::Server>> StartGrpcServer(
+    const GrpcServerConfig& config) {
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::ServerBuilder builder;
+  builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
+  builder.SetMaxSendMessageSize(kMaxMessageBytes);
+  builder.AddListeningPort(config.listen_address, MakeCredentials(config.tls));
+  for (grpc::Service* service : config.services)
+    builder.RegisterService(service);
+
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr) {
+    return absl::UnavailableError(
+        absl::StrCat("gRPC server failed to start on ", config.listen_address));
+  }
+  if (grpc::HealthCheckServiceInterface* health =
+          server->GetHealthCheckService()) {
+    health->SetServingStatus("plugin", true);
+  }
+  return server;
+}
+
+}  // namespace orgiam::plugin

@@ -1,0 +1,29 @@
+#ifndef ORGIAM_PLUGIN_TLS_CERTIFICATE_H_
+#define ORGIAM_PLUGIN_TLS_CERTIFICATE_H_
+
+// The server half of go-plugin's AutoMTLS: a throw-away self-signed certificate
+// made at start-up. Terraform pins exactly this certificate (it arrives in the
+// handshake line) as its only root and verifies the name "localhost" against
+// its DNS SAN.
+
+#include <string>
+
+#include "absl/status/statusor.h"
+
+namespace orgiam::plugin {
+
+struct ServerCertificate {
+  std::string cert_pem;
+  std::string key_pem;  // PKCS#8; never log it.
+  std::string cert_der;
+};
+
+// ECDSA P-256, CN=localhost, SAN DNS:localhost, valid from 30 s ago for 30
+// years, CA:TRUE, KeyUsage
+// digitalSignature|keyEncipherment|keyAgreement|keyCertSign, EKU
+// serverAuth+clientAuth, random 128-bit serial.
+absl::StatusOr<ServerCertificate> GenerateServerCertificate();
+
+}  // namespace orgiam::plugin
+
+#endif  // ORGIAM_PLUGIN_TLS_CERTIFICATE_H_

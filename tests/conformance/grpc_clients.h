@@ -1,0 +1,42 @@
+#ifndef ORGIAM_TESTS_CONFORMANCE_GRPC_CLIENTS_H_
+#define ORGIAM_TESTS_CONFORMANCE_GRPC_CLIENTS_H_
+
+// Client channels that behave like Terraform's go-plugin client: unix socket,
+// and with AutoMTLS the plugin's own certificate as the only root plus
+// "localhost" as server name.
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "test_certs.h"
+
+namespace orgiam::conformance {
+
+std::shared_ptr<grpc::Channel> InsecureChannel(const std::string& socket_path);
+
+// `client` unset: the client presents no certificate.
+std::shared_ptr<grpc::Channel> MtlsChannel(
+    const std::string& socket_path, const std::string& server_cert_pem,
+    const std::optional<PemPair>& client);
+
+struct HealthResult {
+  grpc::Status status;
+  int serving_status = 0;  // grpc.health.v1 enum value; 1 = SERVING
+};
+
+HealthResult CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
+                         const std::string& service = "plugin");
+
+// Calls tfplugin6.Provider/GetProviderSchema and returns the status.
+grpc::Status CallGetProviderSchema(
+    const std::shared_ptr<grpc::Channel>& channel);
+
+// Calls plugin.GRPCController/Shutdown.
+grpc::Status CallShutdown(const std::shared_ptr<grpc::Channel>& channel);
+
+}  // namespace orgiam::conformance
+
+#endif  // ORGIAM_TESTS_CONFORMANCE_GRPC_CLIENTS_H_

@@ -1,0 +1,68 @@
+#ifndef ORGIAM_TESTS_SANDBOX_SANDBOX_HARNESS_H_
+#define ORGIAM_TESTS_SANDBOX_SANDBOX_HARNESS_H_
+
+// Starts the real orgiam-sandbox binary for a test and talks HTTP to it.
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "httplib_wrap.h"
+#include "nlohmann/json.hpp"
+
+namespace orgiam::sandbox::testing {
+
+using Json = nlohmann::json;
+
+inline constexpr char kToken[] = "sandbox-token";
+
+struct Reply {
+  int status = 0;  // 0: no response (connection error)
+  std::string body;
+  Json json;  // parsed body, or discarded
+  httplib::Headers headers;
+  std::string content_type;
+};
+
+class SandboxServer {
+ public:
+  // Starts `orgiam-sandbox --port 0 <extra_args>` and reads the URL from its
+  // first line.
+  explicit SandboxServer(std::vector<std::string> extra_args = {});
+  ~SandboxServer();
+  SandboxServer(const SandboxServer&) = delete;
+  SandboxServer& operator=(const SandboxServer&) = delete;
+
+  const std::string& url() const { return url_; }
+  bool started() const { return !url_.empty(); }
+
+  // Sends `signal` and waits; returns the exit status (-1 if it did not exit
+  // normally).
+  int Stop(int signal_number);
+
+  // A vendor call with the bearer token (or `token` when given; "" sends none).
+  Reply Call(const std::string& method, const std::string& path,
+             const Json& body = nullptr,
+             const httplib::Headers& extra_headers = {});
+  Reply CallWithToken(const std::string& token, const std::string& method,
+                      const std::string& path, const std::string& raw_body,
+                      const httplib::Headers& extra_headers = {});
+  // An admin call (no token).
+  Reply Admin(const std::string& method, const std::string& path,
+              const Json& body = nullptr);
+
+  Json State() { return Admin("GET", "/_sandbox/state").json; }
+  Json Stats() { return Admin("GET", "/_sandbox/stats").json; }
+
+ private:
+  pid_t pid_ = -1;
+  std::string url_;
+};
+
+// Runs `orgiam-sandbox args...` to completion (for flag and start-up errors).
+int RunSandboxToExit(const std::vector<std::string>& args, std::string* output);
+
+}  // namespace orgiam::sandbox::testing
+
+#endif  // ORGIAM_TESTS_SANDBOX_SANDBOX_HARNESS_H_
