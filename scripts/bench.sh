@@ -14,7 +14,7 @@ cleanup() { stop_sandbox; rm -rf "$work"; }
 trap cleanup EXIT
 
 echo "## start-up"
-"$build_dir/bench/handshake_bench" "$build_dir/terraform-provider-orgiam"
+"$build_dir/bench/handshake_bench" --runs 50 --binary "$build_dir/terraform-provider-orgiam"
 
 start_sandbox "$build_dir"
 install_provider "$build_dir" "$work"

@@ -1,9 +1,11 @@
 #include "provider/orgiam_provider.h"
 
+#include "motherduck/register.h"
 #include "provider/provider_config.h"
 #include "tfproto/provider_service.h"
 #include "util/log.h"
 #include "vultr/register.h"
+#include "zitadel/register.h"
 
 namespace orgiam::provider {
 namespace {
@@ -25,8 +27,14 @@ class OrgiamProvider : public framework::Provider {
  public:
   OrgiamProvider()
       : vultr_("This resource needs the Vultr API: add a `vultr { api_key = ... }` block to the "
-               "orgiam provider, or set VULTR_API_KEY.") {
+               "orgiam provider, or set VULTR_API_KEY."),
+        zitadel_("This resource needs the ZITADEL API: add a `zitadel { domain = ..., token = ... "
+                 "}` block to the orgiam provider, or set ZITADEL_DOMAIN and ZITADEL_TOKEN."),
+        motherduck_("This resource needs the MotherDuck API: add a `motherduck { token = ... }` "
+                    "block to the orgiam provider, or set MOTHERDUCK_TOKEN.") {
     vultr::RegisterVultr(&vultr_, &registry_);
+    zitadel::RegisterZitadel(&zitadel_, &registry_);
+    motherduck::RegisterMotherduck(&motherduck_, &registry_);
   }
 
   void Configure(const cty::Value& config, framework::Diagnostics* diagnostics) override {
@@ -35,6 +43,14 @@ class OrgiamProvider : public framework::Provider {
     if (resolved.vultr) {
       vultr_.Set(std::make_shared<vultr::VultrApi>(
           ClientOptionsFor("vultr", *resolved.vultr, resolved)));
+    }
+    if (resolved.zitadel) {
+      zitadel_.Set(std::make_shared<zitadel::ZitadelApi>(
+          ClientOptionsFor("zitadel", *resolved.zitadel, resolved), resolved.zitadel->org_id));
+    }
+    if (resolved.motherduck) {
+      motherduck_.Set(std::make_shared<motherduck::MotherduckApi>(
+          ClientOptionsFor("motherduck", *resolved.motherduck, resolved)));
     }
     ORGIAM_LOG(kDebug, "orgiam", "provider configured",
                {{"vultr", resolved.vultr ? resolved.vultr->endpoint : "-"},
@@ -54,10 +70,14 @@ class OrgiamProvider : public framework::Provider {
 
   void Stop() override {
     if (auto api = vultr_.Peek()) api->CancelAll();
+    if (auto api = zitadel_.Peek()) api->CancelAll();
+    if (auto api = motherduck_.Peek()) api->CancelAll();
   }
 
  private:
   vultr::VultrSlot vultr_;
+  zitadel::ZitadelSlot zitadel_;
+  motherduck::MotherduckSlot motherduck_;
   framework::Registry registry_;
 };
 
