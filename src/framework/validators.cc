@@ -2,12 +2,14 @@
 
 #include <cmath>
 #include <functional>
+#include <map>
 #include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/synchronization/mutex.h"
 #include "framework/diagnostics.h"
 #include "re2/re2.h"
 
@@ -92,18 +94,31 @@ class LengthValidator : public StringValidator {
   std::optional<size_t> max_;
 };
 
+// Compiled on first use and shared by every validator with the same pattern: Unicode classes
+// such as \p{L} make RE2 compilation cost milliseconds, and most provider processes never
+// validate a pattern at all.
+std::shared_ptr<const RE2> CompiledPattern(const std::string& pattern) {
+  static absl::Mutex mutex(absl::kConstInit);
+  static auto* const cache = new std::map<std::string, std::shared_ptr<const RE2>>();
+  absl::MutexLock lock(&mutex);
+  std::shared_ptr<const RE2>& slot = (*cache)[pattern];
+  if (slot == nullptr) slot = std::make_shared<const RE2>(pattern);
+  return slot;
+}
+
 class PatternValidator : public StringValidator {
  public:
-  PatternValidator(std::unique_ptr<RE2> regex, std::string description)
-      : regex_(std::move(regex)), description_(std::move(description)) {}
+  PatternValidator(std::string pattern, std::string description)
+      : pattern_(std::move(pattern)), description_(std::move(description)) {}
   std::string Describe() const override {
-    return absl::StrCat(description_, " (", regex_->pattern(), ")");
+    return absl::StrCat(description_, " (", pattern_, ")");
   }
 
  protected:
   void ValidateString(const std::string& text, const cty::Path& path,
                       Diagnostics* diagnostics) const override {
-    if (!RE2::FullMatch(text, *regex_)) {
+    std::shared_ptr<const RE2> regex = CompiledPattern(pattern_);
+    if (!regex->ok() || !RE2::FullMatch(text, *regex)) {
       diagnostics->AddError(kInvalidValue,
                             absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
                                          "; got ", Quote(text), "."),
@@ -112,7 +127,7 @@ class PatternValidator : public StringValidator {
   }
 
  private:
-  std::unique_ptr<RE2> regex_;
+  std::string pattern_;
   std::string description_;
 };
 
@@ -348,12 +363,8 @@ absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
       if (!args.contains("regex") || !args.contains("description")) {
         return absl::InvalidArgumentError("pattern needs regex and description");
       }
-      auto regex = std::make_unique<RE2>(args.at("regex").get<std::string>());
-      if (!regex->ok()) {
-        return absl::InvalidArgumentError(absl::StrCat("bad regex: ", regex->error()));
-      }
       out.push_back(std::make_shared<PatternValidator>(
-          std::move(regex), args.at("description").get<std::string>()));
+          args.at("regex").get<std::string>(), args.at("description").get<std::string>()));
     } else if (key == "one_of" || key == "not_one_of") {
       auto allowed = StringList(args, key);
       if (!allowed.ok()) return allowed.status();

@@ -2,12 +2,50 @@
 #define ORGIAM_ZITADEL_ZITADEL_API_H_
 
 // Client for ZITADEL's management API v1 (machine users and their secrets).
+//
+// Every call names the organization it acts in; an empty org id sends no x-zitadel-orgid
+// header, so ZITADEL uses the token's own organization (read back from
+// details.resourceOwner). Errors carry ZITADEL's own message; only a 404 whose JSON body has
+// gRPC code 5 becomes absl::NotFoundError, so a wrong URL never passes for a deleted user.
 
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "http/client.h"
 
 namespace orgiam::zitadel {
+
+inline constexpr char kBearerTokenType[] = "ACCESS_TOKEN_TYPE_BEARER";
+
+struct MachineUser {
+  std::string id;
+  std::string org_id;  // details.resourceOwner
+  std::string state;
+  std::string user_name;
+  std::vector<std::string> login_names;
+  std::string preferred_login_name;
+  std::string name;
+  std::string description;
+  std::string access_token_type;
+  // machine.hasSecret; std::nullopt when the API did not say.
+  std::optional<bool> has_secret;
+  bool is_machine = false;
+};
+
+struct NewMachineUser {
+  std::string user_name;
+  std::string name;
+  std::string description;
+  std::string access_token_type = kBearerTokenType;
+};
+
+struct MachineSecret {
+  std::string client_id;
+  std::string client_secret;  // secret: never log
+};
 
 class ZitadelApi {
  public:
@@ -15,9 +53,39 @@ class ZitadelApi {
   ZitadelApi(http::ClientOptions options, std::string default_org_id);
 
   const std::string& default_org_id() const { return default_org_id_; }
+  // `org_id` if set, else the provider's org_id (possibly empty).
+  std::string ResolveOrg(const std::string& org_id) const {
+    return org_id.empty() ? default_org_id_ : org_id;
+  }
+
+  absl::StatusOr<MachineUser> GetUser(const std::string& org_id, const std::string& user_id);
+  // std::nullopt when no user of the organization has exactly that user name.
+  absl::StatusOr<std::optional<MachineUser>> FindUserByName(const std::string& org_id,
+                                                            const std::string& user_name);
+  // Creates exactly one user even when a response is lost (an interrupted create is
+  // resolved by searching the user name in the organization); returns the user as read back.
+  absl::StatusOr<MachineUser> CreateMachineUser(const std::string& org_id,
+                                                const NewMachineUser& user);
+  absl::Status UpdateMachine(const std::string& org_id, const std::string& user_id,
+                             const std::string& name, const std::string& description,
+                             const std::string& access_token_type);
+  absl::Status UpdateUserName(const std::string& org_id, const std::string& user_id,
+                              const std::string& user_name);
+  // A user that is already gone counts as deleted.
+  absl::Status DeleteUser(const std::string& org_id, const std::string& user_id);
+  // Generates (or replaces) the client secret.
+  absl::StatusOr<MachineSecret> GenerateSecret(const std::string& org_id,
+                                               const std::string& user_id);
+  // A user without a secret counts as done.
+  absl::Status RemoveSecret(const std::string& org_id, const std::string& user_id);
+
   void CancelAll() { client_.CancelAll(); }
 
  private:
+  // Sends a request; non-2xx answers become statuses carrying ZITADEL's error message.
+  absl::StatusOr<std::string> Call(const std::string& method, const std::string& org_id,
+                                   const std::string& path, const std::string& body);
+
   http::Client client_;
   std::string default_org_id_;
 };

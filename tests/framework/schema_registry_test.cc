@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "framework/schema_loader.h"
+#include "nlohmann/json.hpp"
+#include "re2/re2.h"
 
 namespace orgiam::framework {
 namespace {
@@ -69,6 +71,26 @@ TEST(SchemaLoaderTest, DefaultsAreTypedValues) {
   ASSERT_TRUE(schema.ok()) << schema.status();
   EXPECT_EQ(*schema->block.FindAttribute("flag")->default_value, cty::Value::Bool(true));
   EXPECT_EQ(*schema->block.FindAttribute("n")->default_value, cty::Value::Int(5));
+}
+
+}  // namespace
+}  // namespace orgiam::framework
+
+namespace orgiam::framework {
+namespace {
+
+// Patterns compile lazily, so a test makes sure each one is valid RE2 and accepts a sample.
+TEST(SchemaRegistryTest, EveryPatternCompilesAndAcceptsALetter) {
+  for (const EmbeddedSchema& embedded : EmbeddedSchemas()) {
+    const nlohmann::json doc = nlohmann::json::parse(embedded.json);
+    for (const auto& [name, attribute] : doc.value("attributes", nlohmann::json::object()).items()) {
+      if (!attribute.contains("validators") || !attribute["validators"].contains("pattern")) continue;
+      const std::string pattern = attribute["validators"]["pattern"]["regex"];
+      RE2 regex(pattern);
+      EXPECT_TRUE(regex.ok()) << embedded.path << " " << name << ": " << regex.error();
+      EXPECT_TRUE(RE2::FullMatch("ä", regex)) << pattern;
+    }
+  }
 }
 
 }  // namespace

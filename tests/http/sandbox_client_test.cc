@@ -24,7 +24,7 @@ class SandboxClientTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (testing::SandboxServer::BinaryPath().empty()) {
-      GTEST_SKIP() << "orgiam-sandbox is not built (" << ORGIAM_SANDBOX_BINARY << ")";
+      FAIL() << "orgiam-sandbox is not built (" << ORGIAM_SANDBOX_BINARY << ")";
     }
     sandbox_ = std::make_unique<testing::SandboxServer>();
     ASSERT_FALSE(sandbox_->url().empty()) << "orgiam-sandbox did not start";

@@ -1,0 +1,106 @@
+#include "zitadel/zitadel_error.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "nlohmann/json.hpp"
+
+namespace orgiam::zitadel {
+namespace {
+
+using nlohmann::json;
+
+// gRPC status codes as ZITADEL sends them.
+constexpr int kInvalidArgument = 3;
+constexpr int kDeadlineExceeded = 4;
+constexpr int kNotFound = 5;
+constexpr int kAlreadyExists = 6;
+constexpr int kPermissionDenied = 7;
+constexpr int kResourceExhausted = 8;
+constexpr int kFailedPrecondition = 9;
+constexpr int kUnimplemented = 12;
+constexpr int kUnauthenticated = 16;
+
+absl::StatusCode FromHttp(int http_status) {
+  switch (http_status) {
+    case 400:
+      return absl::StatusCode::kInvalidArgument;
+    case 401:
+      return absl::StatusCode::kUnauthenticated;
+    case 403:
+      return absl::StatusCode::kPermissionDenied;
+    case 409:
+      return absl::StatusCode::kAlreadyExists;
+    case 429:
+      return absl::StatusCode::kResourceExhausted;
+    case 501:
+      return absl::StatusCode::kUnimplemented;
+    default:
+      return absl::StatusCode::kUnavailable;
+  }
+}
+
+absl::StatusCode FromGrpc(int code, int http_status) {
+  switch (code) {
+    case kInvalidArgument:
+      return absl::StatusCode::kInvalidArgument;
+    case kDeadlineExceeded:
+      return absl::StatusCode::kDeadlineExceeded;
+    case kNotFound:
+      return absl::StatusCode::kNotFound;
+    case kAlreadyExists:
+      return absl::StatusCode::kAlreadyExists;
+    case kPermissionDenied:
+      return absl::StatusCode::kPermissionDenied;
+    case kResourceExhausted:
+      return absl::StatusCode::kResourceExhausted;
+    case kFailedPrecondition:
+      return absl::StatusCode::kFailedPrecondition;
+    case kUnimplemented:
+      return absl::StatusCode::kUnimplemented;
+    case kUnauthenticated:
+      return absl::StatusCode::kUnauthenticated;
+    default:
+      return FromHttp(http_status);
+  }
+}
+
+}  // namespace
+
+absl::Status ZitadelError(const http::Response& response, const std::string& what) {
+  const json body = json::parse(response.body, nullptr, false);
+  std::optional<int> code;
+  std::string message;
+  if (body.is_object()) {
+    auto code_it = body.find("code");
+    if (code_it != body.end() && code_it->is_number_integer()) code = code_it->get<int>();
+    auto message_it = body.find("message");
+    if (message_it != body.end() && message_it->is_string()) {
+      message = message_it->get<std::string>();
+    }
+  }
+  if (!code.has_value()) {
+    std::string excerpt = response.body.substr(0, 200);
+    if (excerpt.empty()) excerpt = "(empty body)";
+    const std::string text = absl::StrCat("ZITADEL API: ", what, " failed (HTTP ",
+                                          response.status, ", not a ZITADEL error body): ",
+                                          excerpt);
+    if (response.status == 404) {
+      return absl::FailedPreconditionError(text + " (is the domain right?)");
+    }
+    return absl::Status(FromHttp(response.status), text);
+  }
+  if (message.empty()) message = "(no message)";
+  const std::string text = absl::StrCat("ZITADEL API: ", what, " failed (HTTP ", response.status,
+                                        ", code ", *code, "): ", message);
+  absl::StatusCode status_code = FromGrpc(*code, response.status);
+  if (status_code == absl::StatusCode::kNotFound && response.status != 404) {
+    status_code = absl::StatusCode::kFailedPrecondition;
+  }
+  return absl::Status(status_code, text);
+}
+
+bool HasErrorId(const absl::Status& status, const std::string& error_id) {
+  return absl::StrContains(status.message(), absl::StrCat("(", error_id, ")"));
+}
+
+}  // namespace orgiam::zitadel
