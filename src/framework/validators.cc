@@ -73,6 +73,7 @@ class LengthValidator : public StringValidator {
   LengthValidator(std::optional<size_t> min, std::optional<size_t> max) : min_(min), max_(max) {}
   std::string Describe() const override {
     if (min_ && max_) return absl::StrCat("between ", *min_, " and ", *max_, " characters");
+    if (min_ && *min_ == 1) return "at least 1 character";
     if (min_) return absl::StrCat("at least ", *min_, " characters");
     return absl::StrCat("at most ", *max_, " characters");
   }

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "http/cancellation.h"
+#include "http/curl_library.h"
 #include "http/curl_transfer.h"
 #include "http/rate_limiter.h"
 #include "http/redact.h"
@@ -147,6 +148,13 @@ absl::Status Client::CheckRequest(const Request& request) const {
 absl::StatusOr<Response> Client::Send(const Request& request) {
   if (cancellation_->IsCancelled()) return Cancelled(request);
   if (absl::Status valid = CheckRequest(request); !valid.ok()) return valid;
+  // The first request loads libcurl; without it no attempt can succeed, so
+  // say so once instead of retrying.
+  if (absl::StatusOr<const internal::CurlApi*> curl = internal::LoadCurl(); !curl.ok()) {
+    return absl::Status(curl.status().code(), absl::StrCat(options_.vendor, ": ", request.method,
+                                                           " ", internal::RedactPath(request.path),
+                                                           ": ", curl.status().message()));
+  }
 
   const std::string& vendor = options_.vendor;
   const std::string shown = internal::RedactPath(request.path);

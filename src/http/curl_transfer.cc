@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "http/curl_library.h"
 
 namespace orgiam::http::internal {
 namespace {
@@ -16,11 +17,6 @@ constexpr std::size_t kMaxIdleSlots = 32;
 // Upper bound of one wait in the poll loop; wake-ups and socket activity end it
 // sooner.
 constexpr int kPollMs = 1000;
-
-void GlobalInit() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 std::string_view TrimWhitespace(std::string_view text) {
   while (!text.empty() && absl::ascii_isspace(static_cast<unsigned char>(text.front()))) {
@@ -34,6 +30,7 @@ std::string_view TrimWhitespace(std::string_view text) {
 
 // State shared with curl's callbacks during one transfer.
 struct Sink {
+  const CurlApi* curl = nullptr;
   CURL* easy = nullptr;
   const std::atomic<bool>* cancelled = nullptr;
   const TransferLimits* limits = nullptr;
@@ -75,7 +72,7 @@ size_t OnBody(char* data, size_t size, size_t count, void* context) {
   auto* sink = static_cast<Sink*>(context);
   const size_t length = size * count;
   long status = 0;
-  curl_easy_getinfo(sink->easy, CURLINFO_RESPONSE_CODE, &status);
+  sink->curl->easy_getinfo(sink->easy, CURLINFO_RESPONSE_CODE, &status);
   const size_t cap = (status >= 200 && status < 300) ? sink->limits->max_success_body
                                                      : sink->limits->max_error_body;
   std::string& body = sink->response->body;
@@ -96,45 +93,49 @@ int OnProgress(void* context, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 // Remembers the first failing option instead of checking every call.
 class Options {
  public:
-  explicit Options(CURL* easy) : easy_(easy) {}
+  Options(const CurlApi* curl, CURL* easy) : curl_(curl), easy_(easy) {}
   template <typename T>
   void Set(CURLoption option, T value) {
-    const CURLcode code = curl_easy_setopt(easy_, option, value);
+    const CURLcode code = curl_->easy_setopt(easy_, option, value);
     if (code != CURLE_OK && first_error_ == CURLE_OK) first_error_ = code;
   }
   CURLcode first_error() const { return first_error_; }
 
  private:
+  const CurlApi* curl_;
   CURL* easy_;
   CURLcode first_error_ = CURLE_OK;
 };
 
 struct HeaderList {
+  const CurlApi* curl = nullptr;
   curl_slist* list = nullptr;
-  ~HeaderList() { curl_slist_free_all(list); }
+  ~HeaderList() { curl->slist_free_all(list); }
 };
 
 }  // namespace
 
 struct TransferPool::Slot {
+  explicit Slot(const CurlApi* api) : curl(api) {}
+  ~Slot() {
+    if (easy != nullptr) curl->easy_cleanup(easy);
+    if (multi != nullptr) curl->multi_cleanup(multi);
+  }
+
+  const CurlApi* const curl;
   CURL* easy = nullptr;
   CURLM* multi = nullptr;
   char error[CURL_ERROR_SIZE] = {};
-
-  ~Slot() {
-    if (easy != nullptr) curl_easy_cleanup(easy);
-    if (multi != nullptr) curl_multi_cleanup(multi);
-  }
 };
 
+// libcurl is loaded by the first Perform, not here: a pool is made for every
+// configured client, also in processes that never send a request.
 TransferPool::TransferPool(const std::atomic<bool>* cancelled, TransferLimits limits)
-    : cancelled_(cancelled), limits_(limits) {
-  GlobalInit();
-}
+    : cancelled_(cancelled), limits_(limits) {}
 
 TransferPool::~TransferPool() = default;
 
-TransferPool::Slot* TransferPool::Lease() {
+TransferPool::Slot* TransferPool::Lease(const CurlApi* curl) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!idle_.empty()) {
@@ -143,9 +144,9 @@ TransferPool::Slot* TransferPool::Lease() {
       return slot;
     }
   }
-  auto slot = std::make_unique<Slot>();
-  slot->easy = curl_easy_init();
-  slot->multi = curl_multi_init();
+  auto slot = std::make_unique<Slot>(curl);
+  slot->easy = curl->easy_init();
+  slot->multi = curl->multi_init();
   if (slot->easy == nullptr || slot->multi == nullptr) return nullptr;
   std::lock_guard<std::mutex> lock(mu_);
   slots_.push_back(std::move(slot));
@@ -167,12 +168,19 @@ void TransferPool::WakeAll() {
   std::lock_guard<std::mutex> lock(mu_);
   // curl_multi_wakeup may be called from any thread, also while another drives
   // the handle.
-  for (const auto& slot : slots_) curl_multi_wakeup(slot->multi);
+  for (const auto& slot : slots_) slot->curl->multi_wakeup(slot->multi);
 }
 
 TransferResult TransferPool::Perform(const TransferSpec& spec) {
   TransferResult result;
-  Slot* slot = Lease();
+  const absl::StatusOr<const CurlApi*> loaded = LoadCurl();
+  if (!loaded.ok()) {
+    result.code = CURLE_FAILED_INIT;
+    result.error = std::string(loaded.status().message());
+    return result;
+  }
+  const CurlApi* const curl = *loaded;
+  Slot* slot = Lease(curl);
   if (slot == nullptr) {
     result.code = CURLE_OUT_OF_MEMORY;
     result.error = "could not create a curl handle";
@@ -181,12 +189,12 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
   CURL* easy = slot->easy;
   // Forgets the previous request's options; the connection cache lives in the
   // multi handle.
-  curl_easy_reset(easy);
+  curl->easy_reset(easy);
   slot->error[0] = '\0';
 
-  HeaderList headers;
+  HeaderList headers{.curl = curl};
   for (const std::string& line : spec.header_lines) {
-    curl_slist* next = curl_slist_append(headers.list, line.c_str());
+    curl_slist* next = curl->slist_append(headers.list, line.c_str());
     if (next == nullptr) {
       Release(slot);
       result.code = CURLE_OUT_OF_MEMORY;
@@ -196,9 +204,12 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
     headers.list = next;
   }
 
-  Sink sink{
-      .easy = easy, .cancelled = cancelled_, .limits = &limits_, .response = &result.response};
-  Options options(easy);
+  Sink sink{.curl = curl,
+            .easy = easy,
+            .cancelled = cancelled_,
+            .limits = &limits_,
+            .response = &result.response};
+  Options options(curl, easy);
   options.Set(CURLOPT_URL, spec.url.c_str());
   options.Set(CURLOPT_PROTOCOLS_STR, "http,https");
   options.Set(CURLOPT_NOSIGNAL, 1L);
@@ -238,20 +249,20 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
   if (options.first_error() != CURLE_OK) {
     Release(slot);
     result.code = options.first_error();
-    result.error = curl_easy_strerror(result.code);
+    result.error = curl->easy_strerror(result.code);
     return result;
   }
 
   const auto started = std::chrono::steady_clock::now();
   CURLcode code = CURLE_OK;
-  CURLMcode multi_code = curl_multi_add_handle(slot->multi, easy);
+  CURLMcode multi_code = curl->multi_add_handle(slot->multi, easy);
   bool done = false;
   while (multi_code == CURLM_OK) {
     int running = 0;
-    multi_code = curl_multi_perform(slot->multi, &running);
+    multi_code = curl->multi_perform(slot->multi, &running);
     if (multi_code != CURLM_OK) break;
     int queued = 0;
-    while (CURLMsg* message = curl_multi_info_read(slot->multi, &queued)) {
+    while (CURLMsg* message = curl->multi_info_read(slot->multi, &queued)) {
       if (message->msg == CURLMSG_DONE && message->easy_handle == easy) {
         code = message->data.result;
         done = true;
@@ -262,16 +273,16 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
       result.cancelled = true;
       break;
     }
-    multi_code = curl_multi_poll(slot->multi, nullptr, 0, kPollMs, nullptr);
+    multi_code = curl->multi_poll(slot->multi, nullptr, 0, kPollMs, nullptr);
   }
   if (multi_code != CURLM_OK) {
     code = CURLE_FAILED_INIT;
-    result.error = curl_multi_strerror(multi_code);
+    result.error = curl->multi_strerror(multi_code);
   } else if (!done && !result.cancelled) {
     code = CURLE_GOT_NOTHING;  // unreachable in practice: curl stopped without
                                // a result
   }
-  curl_multi_remove_handle(slot->multi, easy);
+  curl->multi_remove_handle(slot->multi, easy);
   result.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
   if (result.cancelled || code == CURLE_ABORTED_BY_CALLBACK) {
@@ -279,19 +290,19 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
   }
 
   long status = 0;
-  curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  curl->easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   result.response.status = static_cast<int>(status);
   curl_off_t connect_us = 0;
-  curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_us);
+  curl->easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_us);
   long request_bytes = 0;
-  curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
+  curl->easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
   result.connected = connect_us > 0 || request_bytes > 0 || status != 0;
   result.body_too_large = sink.body_too_large;
   result.headers_too_large = sink.headers_too_large;
   result.code = result.cancelled ? CURLE_ABORTED_BY_CALLBACK : code;
   if (result.code != CURLE_OK && result.error.empty()) {
     result.error = slot->error[0] != '\0' ? std::string(slot->error)
-                                          : std::string(curl_easy_strerror(result.code));
+                                          : std::string(curl->easy_strerror(result.code));
   }
   Release(slot);
   return result;

@@ -9,7 +9,8 @@
 // sequential calls land on the warm one. Our own poll loop (rather than
 // curl_easy_perform) lets CancelAll interrupt a transfer at once with
 // curl_multi_wakeup instead of waiting for curl's once-a-second progress
-// callback.
+// callback. libcurl itself is loaded on the first Perform (see
+// curl_library.h).
 
 #include <curl/curl.h>
 
@@ -26,6 +27,8 @@
 #include "http/message.h"
 
 namespace orgiam::http::internal {
+
+struct CurlApi;
 
 struct TransferLimits {
   std::size_t max_success_body = 16u << 20;  // 2xx bodies
@@ -72,7 +75,8 @@ class TransferPool {
   TransferPool(const TransferPool&) = delete;
   TransferPool& operator=(const TransferPool&) = delete;
 
-  // Runs one exchange; never retries. Thread-safe.
+  // Runs one exchange; never retries. Thread-safe. Fails with
+  // CURLE_FAILED_INIT and LoadCurl's message when libcurl cannot be loaded.
   TransferResult Perform(const TransferSpec& spec);
 
   // Interrupts the poll of every transfer in flight so it notices the cancelled
@@ -81,7 +85,7 @@ class TransferPool {
 
  private:
   struct Slot;
-  Slot* Lease();
+  Slot* Lease(const CurlApi* curl);
   void Release(Slot* slot);
 
   const std::atomic<bool>* const cancelled_;

@@ -1,13 +1,13 @@
 #include "http/retry_policy.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
+#include "http/curl_library.h"
 
 namespace orgiam::http::internal {
 namespace {
@@ -64,9 +64,12 @@ std::optional<std::chrono::milliseconds> ParseRetryAfter(
     return std::chrono::milliseconds(seconds * 1000);
   }
   // curl_getdate needs a NUL-terminated string; it understands the three HTTP
-  // date forms.
+  // date forms. A Retry-After comes with a response, so libcurl is loaded by
+  // then.
+  const absl::StatusOr<const CurlApi*> curl = LoadCurl();
+  if (!curl.ok()) return std::nullopt;
   const std::string copy(text);
-  const time_t when = curl_getdate(copy.c_str(), nullptr);
+  const time_t when = (*curl)->getdate(copy.c_str(), nullptr);
   if (when == -1) return std::nullopt;
   const auto target = std::chrono::system_clock::from_time_t(when);
   if (target <= now) return std::chrono::milliseconds(0);

@@ -1,10 +1,238 @@
 #include "zitadel/zitadel_api.h"
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "http/outcome.h"
+#include "nlohmann/json.hpp"
+#include "util/status_macros.h"
+#include "zitadel/zitadel_error.h"
+
 namespace orgiam::zitadel {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kUsers[] = "/management/v1/users";
+constexpr char kOrgHeader[] = "x-zitadel-orgid";
+// A search is read-only, so an attempt whose outcome is unknown is simply asked again.
+constexpr int kSearchAttempts = 4;
+// ZITADEL's answers when nothing would change; sent only for real changes, they mean an
+// earlier attempt whose response was lost already made the change.
+constexpr char kUserNotChanged[] = "COMMAND-2n8vs";
+constexpr char kUserNameSame[] = "COMMAND-6m9gs";
+
+std::string Text(const json& object, const char* key) {
+  if (!object.is_object()) return "";
+  auto it = object.find(key);
+  return (it != object.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+const json& Member(const json& object, const char* key) {
+  static const json* const kNull = new json(nullptr);
+  if (!object.is_object()) return *kNull;
+  auto it = object.find(key);
+  return it == object.end() ? *kNull : *it;
+}
+
+MachineUser ParseUser(const json& object) {
+  MachineUser user;
+  user.id = Text(object, "id");
+  if (user.id.empty()) user.id = Text(object, "userId");
+  user.org_id = Text(Member(object, "details"), "resourceOwner");
+  user.state = Text(object, "state");
+  user.user_name = Text(object, "userName");
+  user.preferred_login_name = Text(object, "preferredLoginName");
+  for (const json& name : Member(object, "loginNames")) {
+    if (name.is_string()) user.login_names.push_back(name.get<std::string>());
+  }
+  const json& machine = Member(object, "machine");
+  user.is_machine = machine.is_object();
+  user.name = Text(machine, "name");
+  user.description = Text(machine, "description");
+  user.access_token_type = Text(machine, "accessTokenType");
+  // proto3 JSON leaves enum zero values out; for this enum zero is "bearer".
+  if (user.access_token_type.empty()) user.access_token_type = kBearerTokenType;
+  const json& has_secret = Member(machine, "hasSecret");
+  if (has_secret.is_boolean()) {
+    user.has_secret = has_secret.get<bool>();
+  } else if (user.is_machine) {
+    user.has_secret = false;  // proto3 JSON omits false booleans
+  }
+  return user;
+}
+
+absl::StatusOr<json> ParseJson(const std::string& body, const std::string& what) {
+  if (body.empty()) return json::object();
+  json parsed = json::parse(body, nullptr, false);
+  if (parsed.is_discarded()) {
+    return absl::InternalError(
+        absl::StrCat("ZITADEL API: ", what, " answered with a body that is not JSON"));
+  }
+  return parsed;
+}
+
+std::string Escape(const std::string& value) {
+  std::string out;
+  for (unsigned char c : value) {
+    if (absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      absl::StrAppend(&out, "%", absl::Hex(c, absl::kZeroPad2));
+    }
+  }
+  return out;
+}
+
+std::string UserPath(const std::string& user_id, const std::string& suffix = "") {
+  return absl::StrCat(kUsers, "/", Escape(user_id), suffix);
+}
+
+// The route template for messages (ids left out: they add nothing and may be long).
+std::string What(const std::string& method, const std::string& route) {
+  return absl::StrCat(method, " ", kUsers, route);
+}
+
+http::Request MakeRequest(const std::string& method, const std::string& org_id,
+                          const std::string& path, const std::string& body) {
+  http::Request request{.method = method, .path = path, .body = body};
+  if (!org_id.empty()) request.headers.emplace_back(kOrgHeader, org_id);
+  return request;
+}
+
+bool Ok(int status) { return status >= 200 && status <= 299; }
+
+}  // namespace
 
 ZitadelApi::ZitadelApi(http::ClientOptions options, std::string default_org_id)
     : client_(std::move(options)), default_org_id_(std::move(default_org_id)) {}
+
+absl::StatusOr<std::string> ZitadelApi::Call(const std::string& method, const std::string& org_id,
+                                             const std::string& path, const std::string& body) {
+  ASSIGN_OR_RETURN(http::Response response, client_.Send(MakeRequest(method, org_id, path, body)));
+  if (!Ok(response.status)) {
+    std::string route = path.substr(std::string(kUsers).size());
+    // "/123/secret" → "/{id}/secret"
+    if (route.size() > 1 && route[1] != '_') {
+      const size_t end = route.find('/', 1);
+      route = absl::StrCat("/{id}", end == std::string::npos ? "" : route.substr(end));
+    }
+    return ZitadelError(response, What(method, route));
+  }
+  return std::move(response.body);
+}
+
+absl::StatusOr<MachineUser> ZitadelApi::GetUser(const std::string& org_id,
+                                                const std::string& user_id) {
+  ASSIGN_OR_RETURN(std::string body, Call("GET", org_id, UserPath(user_id), ""));
+  ASSIGN_OR_RETURN(json parsed, ParseJson(body, What("GET", "/{id}")));
+  MachineUser user = ParseUser(Member(parsed, "user"));
+  if (user.id.empty()) {
+    return absl::InternalError("ZITADEL API: GET /management/v1/users/{id} returned no user");
+  }
+  if (!user.is_machine) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("ZITADEL user ", user_id, " is not a machine user"));
+  }
+  return user;
+}
+
+absl::StatusOr<std::optional<MachineUser>> ZitadelApi::FindUserByName(
+    const std::string& org_id, const std::string& user_name) {
+  const json query = {
+      {"query", {{"limit", 10}}},
+      {"queries",
+       json::array({{{"userNameQuery",
+                      {{"userName", user_name}, {"method", "TEXT_QUERY_METHOD_EQUALS"}}}}})}};
+  const std::string path = absl::StrCat(kUsers, "/_search");
+  absl::StatusOr<std::string> body;
+  for (int attempt = 1;; ++attempt) {
+    body = Call("POST", org_id, path, query.dump());
+    if (body.ok() || !http::IsOutcomeUnknown(body.status()) || attempt >= kSearchAttempts) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt));
+  }
+  if (!body.ok()) return body.status();
+  ASSIGN_OR_RETURN(json parsed, ParseJson(*body, What("POST", "/_search")));
+  for (const json& item : Member(parsed, "result")) {
+    MachineUser user = ParseUser(item);
+    // EQUALS may be case-insensitive on some versions; the user name must match exactly.
+    if (user.user_name == user_name) return std::optional<MachineUser>(std::move(user));
+  }
+  return std::optional<MachineUser>();
+}
+
+absl::StatusOr<MachineUser> ZitadelApi::CreateMachineUser(const std::string& org_id,
+                                                          const NewMachineUser& user) {
+  const json body = {{"userName", user.user_name},
+                     {"name", user.name},
+                     {"description", user.description},
+                     {"accessTokenType", user.access_token_type}};
+  const http::Request request =
+      MakeRequest("POST", org_id, absl::StrCat(kUsers, "/machine"), body.dump());
+  auto find_existing = [this, &org_id, &user]() -> absl::StatusOr<std::optional<std::string>> {
+    ASSIGN_OR_RETURN(std::optional<MachineUser> found, FindUserByName(org_id, user.user_name));
+    if (!found) return std::optional<std::string>();
+    return std::optional<std::string>(json{{"userId", found->id}}.dump());
+  };
+  const std::string what = What("POST", "/machine");
+  ASSIGN_OR_RETURN(http::Client::CreateResult result, client_.Create(request, find_existing));
+  if (!result.found_by_lookup && !Ok(result.response.status)) {
+    return ZitadelError(result.response, what);
+  }
+  ASSIGN_OR_RETURN(json created, ParseJson(result.response.body, what));
+  const std::string user_id = Text(created, "userId");
+  if (user_id.empty()) {
+    return absl::InternalError(absl::StrCat("ZITADEL API: ", what, " answered without a userId"));
+  }
+  // Read back in the organization that owns it (the token's own when none was named).
+  std::string owner = org_id;
+  if (owner.empty()) owner = Text(Member(created, "details"), "resourceOwner");
+  return GetUser(owner, user_id);
+}
+
+absl::Status ZitadelApi::UpdateMachine(const std::string& org_id, const std::string& user_id,
+                                       const std::string& name, const std::string& description,
+                                       const std::string& access_token_type) {
+  const json body = {
+      {"name", name}, {"description", description}, {"accessTokenType", access_token_type}};
+  absl::Status status =
+      Call("PUT", org_id, UserPath(user_id, "/machine"), body.dump()).status();
+  return HasErrorId(status, kUserNotChanged) ? absl::OkStatus() : status;
+}
+
+absl::Status ZitadelApi::UpdateUserName(const std::string& org_id, const std::string& user_id,
+                                        const std::string& user_name) {
+  const json body = {{"userName", user_name}};
+  absl::Status status =
+      Call("PUT", org_id, UserPath(user_id, "/username"), body.dump()).status();
+  return HasErrorId(status, kUserNameSame) ? absl::OkStatus() : status;
+}
+
+absl::Status ZitadelApi::DeleteUser(const std::string& org_id, const std::string& user_id) {
+  absl::Status status = Call("DELETE", org_id, UserPath(user_id), "").status();
+  return absl::IsNotFound(status) ? absl::OkStatus() : status;
+}
+
+absl::StatusOr<MachineSecret> ZitadelApi::GenerateSecret(const std::string& org_id,
+                                                         const std::string& user_id) {
+  ASSIGN_OR_RETURN(std::string body, Call("PUT", org_id, UserPath(user_id, "/secret"), "{}"));
+  ASSIGN_OR_RETURN(json parsed, ParseJson(body, What("PUT", "/{id}/secret")));
+  MachineSecret secret{.client_id = Text(parsed, "clientId"),
+                       .client_secret = Text(parsed, "clientSecret")};
+  if (secret.client_secret.empty()) {
+    return absl::InternalError(
+        "ZITADEL API: PUT /management/v1/users/{id}/secret answered without a clientSecret");
+  }
+  return secret;
+}
+
+absl::Status ZitadelApi::RemoveSecret(const std::string& org_id, const std::string& user_id) {
+  absl::Status status = Call("DELETE", org_id, UserPath(user_id, "/secret"), "").status();
+  // FailedPrecondition (code 9) is ZITADEL's "the user has no secret".
+  return absl::IsFailedPrecondition(status) ? absl::OkStatus() : status;
+}
 
 }  // namespace orgiam::zitadel

@@ -1,5 +1,7 @@
 #include "zitadel/zitadel_error.h"
 
+#include <optional>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
@@ -85,7 +87,8 @@ absl::Status ZitadelError(const http::Response& response, const std::string& wha
                                           response.status, ", not a ZITADEL error body): ",
                                           excerpt);
     if (response.status == 404) {
-      return absl::FailedPreconditionError(text + " (is the domain right?)");
+      // Not ZITADEL's "not found" (that is JSON with code 5): most likely a wrong domain.
+      return absl::InternalError(text + " (is the domain right?)");
     }
     return absl::Status(FromHttp(response.status), text);
   }
@@ -94,7 +97,7 @@ absl::Status ZitadelError(const http::Response& response, const std::string& wha
                                         ", code ", *code, "): ", message);
   absl::StatusCode status_code = FromGrpc(*code, response.status);
   if (status_code == absl::StatusCode::kNotFound && response.status != 404) {
-    status_code = absl::StatusCode::kFailedPrecondition;
+    status_code = absl::StatusCode::kInternal;
   }
   return absl::Status(status_code, text);
 }

@@ -1,0 +1,66 @@
+// data "orgiam_motherduck_access_tokens": the unexpired tokens of one user, without secrets.
+
+#include "motherduck/access_tokens_data_source.h"
+
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "framework/object_builder.h"
+#include "framework/schema_registry.h"
+
+namespace orgiam::motherduck {
+namespace {
+
+constexpr char kTypeName[] = "orgiam_motherduck_access_tokens";
+
+class AccessTokensDataSource : public framework::DataSource {
+ public:
+  explicit AccessTokensDataSource(const MotherduckSlot* api) : api_(api) {}
+
+  cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
+    const framework::Schema& schema =
+        *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kDataSource, kTypeName);
+    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    if (!api) return cty::Value();
+    const std::string username = framework::GetString(config, "username");
+    absl::StatusOr<std::vector<Token>> tokens = api->ListTokens(username);
+    if (!tokens.ok()) {
+      diagnostics->AddStatus(tokens.status(),
+                             absl::StrCat("Could not list the access tokens of \"", username,
+                                          "\""),
+                             cty::Path().Attr("username"));
+      return cty::Value();
+    }
+    const cty::Type element_type = schema.implied_type.attributes().at("tokens").element();
+    std::vector<cty::Value> elements;
+    elements.reserve(tokens->size());
+    for (const Token& token : *tokens) {
+      elements.push_back(cty::Value::Object(
+          element_type,
+          {{"id", cty::Value::String(token.id)},
+           {"name", cty::Value::String(token.name)},
+           {"description", token.description ? cty::Value::String(*token.description)
+                                             : cty::Value::Null(cty::Type::String())},
+           {"expire_at", cty::Value::String(token.expire_at)},
+           {"created_ts", cty::Value::String(token.created_ts)},
+           {"read_only", cty::Value::Bool(token.read_only)},
+           {"token_type", cty::Value::String(token.token_type)}}));
+    }
+    return framework::ObjectBuilder(schema)
+        .SetString("username", username)
+        .Set("tokens", cty::Value::List(element_type, std::move(elements)))
+        .Build();
+  }
+
+ private:
+  const MotherduckSlot* api_;
+};
+
+}  // namespace
+
+std::unique_ptr<framework::DataSource> MakeAccessTokensDataSource(const MotherduckSlot* api) {
+  return std::make_unique<AccessTokensDataSource>(api);
+}
+
+}  // namespace orgiam::motherduck

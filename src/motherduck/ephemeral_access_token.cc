@@ -1,0 +1,88 @@
+// ephemeral "orgiam_motherduck_access_token": a token minted on Open and revoked on Close.
+// Nothing of it reaches state or plan files; the private data handed back on Close holds only
+// the username and the token id (never the secret).
+
+#include "motherduck/ephemeral_access_token.h"
+
+#include <random>
+
+#include "absl/strings/str_cat.h"
+#include "framework/object_builder.h"
+#include "framework/schema_registry.h"
+#include "nlohmann/json.hpp"
+
+namespace orgiam::motherduck {
+namespace {
+
+constexpr char kTypeName[] = "orgiam_motherduck_access_token";
+constexpr int64_t kDefaultTtlSeconds = 3600;
+
+using framework::GetString;
+
+std::string GeneratedName() {
+  std::random_device device;
+  std::mt19937_64 generator(device());
+  return absl::StrCat("orgiam-ephemeral-",
+                      absl::Hex(generator() & 0xffffffffffffULL, absl::kZeroPad12));
+}
+
+class EphemeralAccessToken : public framework::EphemeralResource {
+ public:
+  explicit EphemeralAccessToken(const MotherduckSlot* api) : api_(api) {}
+
+  Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
+    const framework::Schema& schema =
+        *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kEphemeral, kTypeName);
+    Opened opened;
+    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    if (!api) return opened;
+    const std::string username = GetString(config, "username");
+    NewToken request;
+    request.name = GetString(config, "name");
+    if (request.name.empty()) request.name = GeneratedName();
+    request.ttl = framework::GetInt(config, "ttl").value_or(kDefaultTtlSeconds);
+    if (!config.GetAttr("token_type").IsNullOrUnknown()) {
+      request.token_type = GetString(config, "token_type");
+    }
+    absl::StatusOr<Token> token = api->CreateToken(username, request);
+    if (!token.ok()) {
+      diagnostics->AddStatus(token.status(), "Could not mint the MotherDuck access token");
+      return opened;
+    }
+    opened.private_data = nlohmann::json{{"username", username}, {"token_id", token->id}}.dump();
+    opened.result = framework::ObjectBuilder(schema, config)
+                        .SetString("id", token->id)
+                        .SetString("token", token->token)
+                        .SetString("expire_at", token->expire_at)
+                        .Build();
+    return opened;
+  }
+
+  void Close(const std::string& private_data, framework::Diagnostics* diagnostics) override {
+    nlohmann::json data = nlohmann::json::parse(private_data, nullptr, false);
+    if (!data.is_object() || !data.contains("username") || !data["username"].is_string() ||
+        !data.contains("token_id") || !data["token_id"].is_string()) {
+      diagnostics->AddError("Cannot revoke the MotherDuck access token",
+                            "The ephemeral resource's private data is not what Open wrote.");
+      return;
+    }
+    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    if (!api) return;
+    if (absl::Status status = api->RevokeToken(data["username"].get<std::string>(),
+                                               data["token_id"].get<std::string>());
+        !status.ok()) {
+      diagnostics->AddStatus(status, "Could not revoke the MotherDuck access token");
+    }
+  }
+
+ private:
+  const MotherduckSlot* api_;
+};
+
+}  // namespace
+
+std::unique_ptr<framework::EphemeralResource> MakeEphemeralAccessToken(const MotherduckSlot* api) {
+  return std::make_unique<EphemeralAccessToken>(api);
+}
+
+}  // namespace orgiam::motherduck

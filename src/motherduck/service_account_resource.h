@@ -1,0 +1,19 @@
+#ifndef ORGIAM_MOTHERDUCK_SERVICE_ACCOUNT_RESOURCE_H_
+#define ORGIAM_MOTHERDUCK_SERVICE_ACCOUNT_RESOURCE_H_
+
+#include <memory>
+
+#include "framework/api_slot.h"
+#include "framework/resource.h"
+#include "motherduck/motherduck_api.h"
+
+namespace orgiam::motherduck {
+
+using MotherduckSlot = framework::ApiSlot<MotherduckApi>;
+
+// orgiam_motherduck_service_account
+std::unique_ptr<framework::Resource> MakeServiceAccountResource(const MotherduckSlot* api);
+
+}  // namespace orgiam::motherduck
+
+#endif  // ORGIAM_MOTHERDUCK_SERVICE_ACCOUNT_RESOURCE_H_

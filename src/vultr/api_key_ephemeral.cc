@@ -1,0 +1,91 @@
+// ephemeral orgiam_vultr_user_api_key: a key created when Terraform opens the resource and
+// deleted when it closes it. Vultr expires it after an hour in any case, so a key whose Close
+// never arrives (a killed terraform) does not live on.
+
+#include "vultr/api_key_ephemeral.h"
+
+#include <random>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "framework/object_builder.h"
+#include "framework/schema_registry.h"
+#include "nlohmann/json.hpp"
+#include "vultr/vultr_time.h"
+
+namespace orgiam::vultr {
+namespace {
+
+constexpr char kTypeName[] = "orgiam_vultr_user_api_key";
+constexpr absl::Duration kLifetime = absl::Hours(1);
+
+using framework::GetString;
+
+const framework::Schema& Schema() {
+  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kEphemeral, kTypeName);
+}
+
+std::string RandomSuffix() {
+  std::random_device device;
+  return absl::StrCat(absl::Hex(device(), absl::kZeroPad8));
+}
+
+class ApiKeyEphemeral : public framework::EphemeralResource {
+ public:
+  explicit ApiKeyEphemeral(const VultrSlot* api) : api_(api) {}
+
+  Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
+    Opened opened;
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return opened;
+    const std::string user_id = GetString(config, "user_id");
+    std::string name = GetString(config, "name");
+    if (name.empty()) name = absl::StrCat("orgiam-ephemeral-", RandomSuffix());
+    const std::string date_expire = FormatVultrTime(absl::Now() + kLifetime);
+    absl::StatusOr<ApiKey> key = api->CreateApiKey(user_id, name, date_expire);
+    if (!key.ok()) {
+      diagnostics->AddStatus(key.status(), "Could not create the ephemeral Vultr API key");
+      return opened;
+    }
+    opened.private_data = nlohmann::json{{"user_id", user_id}, {"key_id", key->id}}.dump();
+    opened.result = framework::ObjectBuilder(Schema(), config)
+                        .SetString("user_id", user_id)
+                        .SetString("name", name)
+                        .SetString("id", key->id)
+                        .SetString("api_key", key->api_key)
+                        .SetString("date_expire",
+                                   key->date_expire.empty() ? date_expire : key->date_expire)
+                        .Build();
+    return opened;
+  }
+
+  void Close(const std::string& private_data, framework::Diagnostics* diagnostics) override {
+    nlohmann::json ids = nlohmann::json::parse(private_data, nullptr, false);
+    if (!ids.is_object() || !ids.contains("user_id") || !ids.contains("key_id") ||
+        !ids["user_id"].is_string() || !ids["key_id"].is_string()) {
+      diagnostics->AddError("Cannot delete the ephemeral Vultr API key",
+                            "Terraform handed back private data that orgiam did not write.");
+      return;
+    }
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return;
+    if (absl::Status status = api->DeleteApiKey(ids["user_id"].get<std::string>(),
+                                                ids["key_id"].get<std::string>());
+        !status.ok()) {
+      diagnostics->AddStatus(status, "Could not delete the ephemeral Vultr API key (it expires "
+                                     "on its own within an hour)");
+    }
+  }
+
+ private:
+  const VultrSlot* api_;
+};
+
+}  // namespace
+
+std::unique_ptr<framework::EphemeralResource> MakeApiKeyEphemeral(const VultrSlot* api) {
+  return std::make_unique<ApiKeyEphemeral>(api);
+}
+
+}  // namespace orgiam::vultr

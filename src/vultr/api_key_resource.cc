@@ -1,0 +1,130 @@
+// orgiam_vultr_user_api_key: an additional API key of a Vultr user.
+//
+// Vultr shows the key in plain text only in the create response, so it is captured then and
+// kept from state on every read (GET masks it). Everything the configuration sets forces a
+// replacement, which is how a key is rotated.
+
+#include "vultr/api_key_resource.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "framework/object_builder.h"
+#include "framework/schema_registry.h"
+#include "vultr/vultr_time.h"
+
+namespace orgiam::vultr {
+namespace {
+
+constexpr char kTypeName[] = "orgiam_vultr_user_api_key";
+
+using framework::GetString;
+
+const framework::Schema& Schema() {
+  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
+}
+
+// Maps an API key onto the state. The secret comes from `key` only when it is the create
+// response; otherwise the state's copy (or "" after an import) is kept.
+cty::Value ToState(const std::string& user_id, const ApiKey& key, const cty::Value& base,
+                   bool created) {
+  framework::ObjectBuilder state(Schema(), base);
+  state.SetString("id", key.id).SetString("user_id", user_id).SetString("date_created",
+                                                                         key.date_created);
+  if (!key.name.empty()) state.SetString("name", key.name);
+  // date_expire: keep the configured spelling of the same instant; "" means "never".
+  const std::string known_expire = GetString(base, "date_expire");
+  if (key.date_expire.empty()) {
+    state.SetNull("date_expire");
+  } else if (!SameVultrTime(known_expire, key.date_expire)) {
+    state.SetString("date_expire", key.date_expire);
+  }
+  if (created) {
+    state.SetString("api_key", key.api_key);
+  } else {
+    const cty::Value& known_key = base.IsNullOrUnknown() ? cty::Value() : base.GetAttr("api_key");
+    if (known_key.IsNull() || !known_key.IsKnown()) state.SetString("api_key", "");
+  }
+  return state.Build();
+}
+
+class ApiKeyResource : public framework::Resource {
+ public:
+  explicit ApiKeyResource(const VultrSlot* api) : api_(api) {}
+
+  cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
+                    framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return cty::Value();
+    const std::string user_id = GetString(planned, "user_id");
+    const cty::Value& expire = planned.GetAttr("date_expire");
+    std::optional<std::string> date_expire;
+    if (!expire.IsNullOrUnknown()) date_expire = expire.AsString();
+    absl::StatusOr<ApiKey> key = api->CreateApiKey(user_id, GetString(planned, "name"),
+                                                   date_expire);
+    if (!key.ok()) {
+      diagnostics->AddStatus(key.status(), "Could not create the Vultr API key");
+      return cty::Value();
+    }
+    return ToState(user_id, *key, planned, /*created=*/true);
+  }
+
+  std::optional<cty::Value> Read(const cty::Value& state,
+                                 framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return state;
+    const std::string user_id = GetString(state, "user_id");
+    absl::StatusOr<ApiKey> key = api->GetApiKey(user_id, GetString(state, "id"));
+    // A 404 for the key or for its user: either way the key is gone.
+    if (absl::IsNotFound(key.status())) return std::nullopt;
+    if (!key.ok()) {
+      diagnostics->AddStatus(key.status(), "Could not read the Vultr API key");
+      return state;
+    }
+    return ToState(user_id, *key, state, /*created=*/false);
+  }
+
+  cty::Value Update(const cty::Value& /*prior*/, const cty::Value& planned,
+                    const cty::Value& /*config*/, framework::Diagnostics* /*diagnostics*/) override {
+    // Every configurable attribute forces a replacement; nothing to send.
+    return planned;
+  }
+
+  void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    if (!api) return;
+    if (absl::Status status =
+            api->DeleteApiKey(GetString(prior, "user_id"), GetString(prior, "id"));
+        !status.ok()) {
+      diagnostics->AddStatus(status, "Could not delete the Vultr API key");
+    }
+  }
+
+  std::optional<cty::Value> Import(const std::string& id,
+                                   framework::Diagnostics* diagnostics) override {
+    std::vector<std::string> parts = absl::StrSplit(id, '/');
+    if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
+      diagnostics->AddError("Invalid import id",
+                            absl::StrCat("Expected \"user_id/key_id\", got \"", id, "\"."));
+      return std::nullopt;
+    }
+    return framework::ObjectBuilder(Schema())
+        .SetString("user_id", parts[0])
+        .SetString("id", parts[1])
+        .SetString("api_key", "")
+        .Build();
+  }
+
+ private:
+  const VultrSlot* api_;
+};
+
+}  // namespace
+
+std::unique_ptr<framework::Resource> MakeApiKeyResource(const VultrSlot* api) {
+  return std::make_unique<ApiKeyResource>(api);
+}
+
+}  // namespace orgiam::vultr

@@ -1,0 +1,18 @@
+#ifndef ORGIAM_ZITADEL_MACHINE_USER_DATA_SOURCE_H_
+#define ORGIAM_ZITADEL_MACHINE_USER_DATA_SOURCE_H_
+
+#include <memory>
+
+#include "framework/api_slot.h"
+#include "framework/resource.h"
+#include "zitadel/zitadel_api.h"
+
+namespace orgiam::zitadel {
+
+// data "orgiam_zitadel_machine_user": by id or user_name, in org_id or the provider's org.
+std::unique_ptr<framework::DataSource> MakeMachineUserDataSource(
+    const framework::ApiSlot<ZitadelApi>* api);
+
+}  // namespace orgiam::zitadel
+
+#endif  // ORGIAM_ZITADEL_MACHINE_USER_DATA_SOURCE_H_

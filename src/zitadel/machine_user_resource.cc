@@ -1,0 +1,273 @@
+// orgiam_zitadel_machine_user: a ZITADEL machine user (management API v1).
+//
+// The organization is chosen per call with x-zitadel-orgid: the resource's org_id, else the
+// provider's, else the token's own, which is then read back from details.resourceOwner so
+// org_id is never empty in state. The client secret is only shown when generated, so
+// client_id/client_secret are captured then and carried over from state on every read.
+// ZITADEL refuses changes that change nothing, so updates send only what really changed.
+
+#include "zitadel/machine_user_resource.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "framework/object_builder.h"
+#include "framework/schema_registry.h"
+
+namespace orgiam::zitadel {
+namespace {
+
+constexpr char kTypeName[] = "orgiam_zitadel_machine_user";
+
+using framework::GetBool;
+using framework::GetString;
+
+const framework::Schema& Schema() {
+  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
+}
+
+// Maps an API user onto the state, keeping from `base` what the API never returns (the
+// secret) and the null-versus-empty choice for description.
+cty::Value ToState(const MachineUser& user, const cty::Value& base) {
+  framework::ObjectBuilder state(Schema(), base);
+  state.SetString("id", user.id)
+      .SetString("user_name", user.user_name)
+      .SetString("name", user.name)
+      .SetString("access_token_type", user.access_token_type)
+      .SetString("state", user.state)
+      .SetString("preferred_login_name", user.preferred_login_name)
+      .Set("login_names", framework::StringList(user.login_names));
+  if (!user.org_id.empty()) state.SetString("org_id", user.org_id);
+  const bool base_known = !base.IsNull();
+  const cty::Value& prior_description =
+      base_known ? base.GetAttr("description") : cty::Value::Null(cty::Type::String());
+  if (user.description.empty() && prior_description.IsNullOrUnknown()) {
+    state.SetNull("description");
+  } else {
+    state.SetString("description", user.description);
+  }
+  bool with_secret = base_known && GetBool(base, "with_secret");
+  if (user.has_secret.has_value()) with_secret = *user.has_secret;
+  state.SetBool("with_secret", with_secret);
+  if (!with_secret) state.SetNull("client_id").SetNull("client_secret");
+  return state.Build();
+}
+
+cty::Value WithSecret(const cty::Value& state, const std::optional<MachineSecret>& secret) {
+  framework::ObjectBuilder builder(Schema(), state);
+  if (secret) {
+    // Empty parts are unknown to us (e.g. after an import), not empty strings.
+    builder.SetBool("with_secret", true);
+    if (secret->client_id.empty()) {
+      builder.SetNull("client_id");
+    } else {
+      builder.SetString("client_id", secret->client_id);
+    }
+    if (secret->client_secret.empty()) {
+      builder.SetNull("client_secret");
+    } else {
+      builder.SetString("client_secret", secret->client_secret);
+    }
+  } else {
+    builder.SetBool("with_secret", false).SetNull("client_id").SetNull("client_secret");
+  }
+  return builder.Build();
+}
+
+bool AllDigits(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) {
+    return absl::ascii_isdigit(c);
+  });
+}
+
+class MachineUserResource : public framework::Resource {
+ public:
+  explicit MachineUserResource(const ZitadelSlot* api) : api_(api) {}
+
+  void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
+                  framework::Diagnostics* /*diagnostics*/) const override {
+    const cty::Value& prior = request.prior;
+    const bool creating = prior.IsNull();
+    const bool replacing = !creating && !planned->GetAttr("org_id").Equals(prior.GetAttr("org_id"));
+    const cty::Value& with_secret = planned->GetAttr("with_secret");
+    const cty::Value unknown = cty::Value::Unknown(cty::Type::String());
+    const cty::Value null = cty::Value::Null(cty::Type::String());
+    if (with_secret.IsKnown() && !with_secret.IsNull()) {
+      if (!with_secret.AsBool()) {
+        *planned = planned->WithAttr("client_id", null).WithAttr("client_secret", null);
+      } else if (!creating && !replacing && GetBool(prior, "with_secret")) {
+        // The secret stays; the API could not show it again anyway.
+        *planned = planned->WithAttr("client_id", prior.GetAttr("client_id"))
+                       .WithAttr("client_secret", prior.GetAttr("client_secret"));
+      } else {
+        *planned = planned->WithAttr("client_id", unknown).WithAttr("client_secret", unknown);
+      }
+    }
+    if (creating || replacing) return;
+    // An in-place update keeps the user's state; login names follow the user name only.
+    *planned = planned->WithAttr("state", prior.GetAttr("state"));
+    if (planned->GetAttr("user_name").Equals(prior.GetAttr("user_name"))) {
+      *planned = planned->WithAttr("preferred_login_name", prior.GetAttr("preferred_login_name"))
+                     .WithAttr("login_names", prior.GetAttr("login_names"));
+    }
+  }
+
+  cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
+                    framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    if (!api) return cty::Value();
+    NewMachineUser request;
+    request.user_name = GetString(planned, "user_name");
+    request.name = GetString(planned, "name");
+    request.description = GetString(planned, "description");
+    request.access_token_type = GetString(planned, "access_token_type", kBearerTokenType);
+    absl::StatusOr<MachineUser> user =
+        api->CreateMachineUser(api->ResolveOrg(GetString(planned, "org_id")), request);
+    if (!user.ok()) {
+      diagnostics->AddStatus(user.status(), "Could not create the ZITADEL machine user");
+      return cty::Value();
+    }
+    cty::Value state = ToState(*user, planned);
+    if (!GetBool(planned, "with_secret")) return WithSecret(state, std::nullopt);
+    absl::StatusOr<MachineSecret> secret = api->GenerateSecret(user->org_id, user->id);
+    if (!secret.ok()) {
+      // The user exists: it is kept in state (tainted), without a secret.
+      diagnostics->AddStatus(secret.status(),
+                             "Created the ZITADEL machine user, but could not generate its "
+                             "client secret");
+      return WithSecret(state, std::nullopt);
+    }
+    return WithSecret(state, *secret);
+  }
+
+  std::optional<cty::Value> Read(const cty::Value& state,
+                                 framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    if (!api) return state;
+    absl::StatusOr<MachineUser> user =
+        api->GetUser(api->ResolveOrg(GetString(state, "org_id")), GetString(state, "id"));
+    if (absl::IsNotFound(user.status())) return std::nullopt;
+    if (!user.ok()) {
+      diagnostics->AddStatus(user.status(), "Could not read the ZITADEL machine user");
+      return state;
+    }
+    return ToState(*user, state);
+  }
+
+  cty::Value Update(const cty::Value& prior, const cty::Value& planned,
+                    const cty::Value& /*config*/, framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    if (!api) return cty::Value();
+    const std::string org = api->ResolveOrg(GetString(prior, "org_id"));
+    const std::string id = GetString(prior, "id");
+    auto changed = [&](const char* name) {
+      // description: null and "" are the same to ZITADEL.
+      return GetString(prior, name) != GetString(planned, name);
+    };
+    absl::Status status;
+    if (changed("user_name")) {
+      status = api->UpdateUserName(org, id, GetString(planned, "user_name"));
+    }
+    if (status.ok() && (changed("name") || changed("description") ||
+                        changed("access_token_type"))) {
+      status = api->UpdateMachine(org, id, GetString(planned, "name"),
+                                  GetString(planned, "description"),
+                                  GetString(planned, "access_token_type", kBearerTokenType));
+    }
+    // The secret as it will be after this update.
+    std::optional<MachineSecret> secret;
+    if (GetBool(prior, "with_secret")) {
+      secret = MachineSecret{.client_id = GetString(prior, "client_id"),
+                             .client_secret = GetString(prior, "client_secret")};
+    }
+    const bool want_secret = GetBool(planned, "with_secret");
+    if (status.ok() && want_secret != GetBool(prior, "with_secret")) {
+      if (want_secret) {
+        absl::StatusOr<MachineSecret> generated = api->GenerateSecret(org, id);
+        status = generated.status();
+        if (generated.ok()) secret = *std::move(generated);
+      } else {
+        status = api->RemoveSecret(org, id);
+        if (status.ok()) secret.reset();
+      }
+    }
+    if (!status.ok()) {
+      diagnostics->AddStatus(status, "Could not update the ZITADEL machine user");
+    }
+    // Read back what the user now is (also fills login names after a rename).
+    absl::StatusOr<MachineUser> user = api->GetUser(org, id);
+    const cty::Value& base = status.ok() ? planned : prior;
+    if (!user.ok()) {
+      if (!status.ok()) return cty::Value();  // keep the prior state
+      diagnostics->AddStatus(user.status(),
+                             "Updated the ZITADEL machine user, but could not read it back");
+      return WithSecret(base, secret);
+    }
+    cty::Value state = ToState(*user, base);
+    if (GetBool(state, "with_secret") != secret.has_value()) return state;  // changed elsewhere
+    return WithSecret(state, secret);
+  }
+
+  void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    if (!api) return;
+    absl::Status status =
+        api->DeleteUser(api->ResolveOrg(GetString(prior, "org_id")), GetString(prior, "id"));
+    if (!status.ok()) diagnostics->AddStatus(status, "Could not delete the ZITADEL machine user");
+  }
+
+  std::optional<cty::Value> Import(const std::string& id,
+                                   framework::Diagnostics* diagnostics) override {
+    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    if (!api) return std::nullopt;
+    std::string org = api->default_org_id();
+    std::string user_id;
+    if (const size_t slash = id.find('/'); slash != std::string::npos) {
+      org = id.substr(0, slash);
+      user_id = id.substr(slash + 1);
+      if (org.empty() || user_id.empty() || user_id.find('/') != std::string::npos) {
+        diagnostics->AddError("Invalid import id",
+                              absl::StrCat("\"", id, "\" is not of the form org_id/user_id. "
+                                           "Import by user_id, org_id/user_id or user_name."));
+        return std::nullopt;
+      }
+    } else if (AllDigits(id)) {
+      user_id = id;
+    } else {
+      absl::StatusOr<std::optional<MachineUser>> found = api->FindUserByName(org, id);
+      if (!found.ok()) {
+        diagnostics->AddStatus(found.status(),
+                               "Could not look up the ZITADEL machine user by user name");
+        return std::nullopt;
+      }
+      if (!found->has_value()) {
+        diagnostics->AddError(
+            "ZITADEL machine user not found",
+            absl::StrCat("No user named \"", id, "\" in ",
+                         org.empty() ? "the token's organization" : "organization " + org,
+                         ". Import by user_id, org_id/user_id or user_name (searched in the "
+                         "provider's organization)."));
+        return std::nullopt;
+      }
+      user_id = (*found)->id;
+      org = (*found)->org_id;
+    }
+    framework::ObjectBuilder skeleton(Schema());
+    skeleton.SetString("id", user_id);
+    if (!org.empty()) skeleton.SetString("org_id", org);
+    return skeleton.Build();
+  }
+
+ private:
+  const ZitadelSlot* api_;
+};
+
+}  // namespace
+
+std::unique_ptr<framework::Resource> MakeMachineUserResource(const ZitadelSlot* api) {
+  return std::make_unique<MachineUserResource>(api);
+}
+
+}  // namespace orgiam::zitadel

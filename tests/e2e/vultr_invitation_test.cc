@@ -1,0 +1,199 @@
+// orgiam_vultr_organization_invitation end to end: the real terraform, the real provider,
+// the sandbox (with its movable clock and simulated acceptance).
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "sandbox_process.h"
+#include "terraform_workspace.h"
+
+namespace orgiam::testing {
+namespace {
+
+constexpr char kRequire[] = R"(terraform {
+  required_providers {
+    orgiam = { source = "orgiam/orgiam" }
+  }
+}
+)";
+constexpr char kAddress[] = "orgiam_vultr_organization_invitation.dev";
+constexpr int64_t kPastExpiry = 259201;  // three days and a second
+
+class VultrInvitationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    workspace_.WriteConfig(std::string(kRequire) + SandboxProviderBlock(sandbox_.url()),
+                           "provider.tf");
+    workspace_.Init();
+  }
+
+  nlohmann::json SandboxInvitations() { return sandbox_.State()["vultr"]["invitations"]; }
+
+  nlohmann::json SandboxInvitation(const std::string& id) {
+    for (const auto& invitation : SandboxInvitations()) {
+      if (invitation["id"] == id) return invitation;
+    }
+    return nullptr;
+  }
+
+  nlohmann::json StateValues() {
+    nlohmann::json state = workspace_.StateJson();
+    for (const auto& resource : state["values"]["root_module"]["resources"]) {
+      if (resource["address"] == kAddress) return resource["values"];
+    }
+    return nullptr;
+  }
+
+  SandboxProcess sandbox_;
+  TerraformWorkspace workspace_;
+};
+
+std::string InvitationConfig(const std::string& email, const std::string& extra = "") {
+  return absl::StrCat(R"(resource "orgiam_vultr_organization_invitation" "dev" {
+  email = ")", email, R"("
+)", extra, "}\n");
+}
+
+TEST_F(VultrInvitationTest, CreateReplanReplaceDriftDestroy) {
+  workspace_.WriteConfig(InvitationConfig("dev@example.com"));
+  workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  nlohmann::json invitations = SandboxInvitations();
+  ASSERT_EQ(invitations.size(), 1u) << invitations.dump(2);
+  const std::string id = invitations[0]["id"];
+  EXPECT_EQ(invitations[0]["permissions"]["api_enabled"], true);
+  nlohmann::json values = StateValues();
+  EXPECT_EQ(values["id"], id);
+  EXPECT_EQ(values["invite_status"], "Pending");
+  EXPECT_EQ(values["expiration_date"], invitations[0]["expiration_date"]);
+  EXPECT_EQ(values["resend_when_expired"], true);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+
+  // A new email is a new invitation; the old one is revoked.
+  workspace_.WriteConfig(InvitationConfig("dev2@example.com"));
+  CommandResult plan = workspace_.RunExpect({"plan", "-no-color"});
+  EXPECT_NE(plan.out.find("must be replaced"), std::string::npos) << plan.out;
+  workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  invitations = SandboxInvitations();
+  ASSERT_EQ(invitations.size(), 1u) << invitations.dump(2);
+  EXPECT_EQ(invitations[0]["email_invited"], "dev2@example.com");
+  const std::string second = invitations[0]["id"];
+  EXPECT_NE(second, id);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+
+  // Revoked out of band: a new invitation is planned.
+  EXPECT_EQ(sandbox_.Call("DELETE", "/v2/invitation/" + second).status, 204);
+  plan = workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 2);
+  EXPECT_NE(plan.out.find("1 to add"), std::string::npos) << plan.out;
+  workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(SandboxInvitations().size(), 1u);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+
+  // Destroying a pending invitation revokes it.
+  workspace_.RunExpect({"destroy", "-auto-approve", "-no-color"});
+  EXPECT_TRUE(SandboxInvitations().empty()) << SandboxInvitations().dump(2);
+}
+
+TEST_F(VultrInvitationTest, ImportByIdAndEmailThenPlanClean) {
+  SandboxProcess::Reply created =
+      sandbox_.Call("POST", "/v2/invitation",
+                    {{"email_invited", "legacy@example.com"},
+                     {"permissions", {{"api_enabled", false}}}});
+  ASSERT_EQ(created.status, 201) << created.body.dump();
+  const std::string id = created.body["id"];
+  const std::string resource = InvitationConfig("legacy@example.com", "  api_enabled = false\n");
+  workspace_.WriteConfig(resource);
+
+  workspace_.RunExpect({"import", "-no-color", kAddress, id});
+  EXPECT_EQ(StateValues()["api_enabled"], false);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+  workspace_.RunExpect({"state", "rm", kAddress});
+
+  workspace_.RunExpect({"import", "-no-color", kAddress, "Legacy@Example.com"});
+  EXPECT_EQ(StateValues()["id"], id);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+  workspace_.RunExpect({"state", "rm", kAddress});
+
+  // plan -generate-config-out writes a configuration that then plans clean.
+  workspace_.WriteConfig(absl::StrCat("import {\n  to = ", kAddress, "\n  id = \"", id, "\"\n}\n"));
+  workspace_.RunExpect({"plan", "-no-color", "-generate-config-out=generated.tf"});
+  const std::string generated = ReadFile(workspace_.dir() + "/generated.tf");
+  EXPECT_NE(generated.find("legacy@example.com"), std::string::npos) << generated;
+  workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+
+  // No invitation was sent along the way.
+  EXPECT_EQ(SandboxInvitations().size(), 1u);
+  EXPECT_EQ(sandbox_.Stats()["requests"].value("POST /v2/invitation", 0), 1);
+}
+
+TEST_F(VultrInvitationTest, ExpiredInvitationIsResentInPlace) {
+  workspace_.WriteConfig(InvitationConfig("late@example.com"));
+  workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  const std::string id = SandboxInvitations()[0]["id"];
+  const std::string first_expiry = SandboxInvitations()[0]["expiration_date"];
+
+  sandbox_.AdvanceClock(kPastExpiry);
+  EXPECT_EQ(SandboxInvitation(id)["invite_status"], "Expired");
+  CommandResult plan = workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 2);
+  EXPECT_NE(plan.out.find("update in-place"), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find("1 to change"), std::string::npos) << plan.out;
+
+  sandbox_.ResetStats();
+  workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(sandbox_.Stats()["requests"].value("POST /v2/invitation/{id}/resend", 0), 1);
+  nlohmann::json invitation = SandboxInvitation(id);
+  EXPECT_EQ(invitation["invite_status"], "Pending");
+  EXPECT_NE(invitation["expiration_date"], first_expiry);
+  nlohmann::json values = StateValues();
+  EXPECT_EQ(values["id"], id);
+  EXPECT_EQ(values["invite_status"], "Pending");
+  EXPECT_EQ(values["expiration_date"], invitation["expiration_date"]);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+  EXPECT_EQ(SandboxInvitations().size(), 1u);
+}
+
+TEST_F(VultrInvitationTest, ExpiredWithoutResendPlansCleanAndShowsExpired) {
+  workspace_.WriteConfig(InvitationConfig("quiet@example.com", "  resend_when_expired = false\n"));
+  workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  sandbox_.AdvanceClock(kPastExpiry);
+  sandbox_.ResetStats();
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+  workspace_.RunExpect({"apply", "-refresh-only", "-auto-approve", "-no-color"});
+  EXPECT_EQ(StateValues()["invite_status"], "Expired");
+  EXPECT_EQ(sandbox_.Stats()["requests"].value("POST /v2/invitation/{id}/resend", 0), 0);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+}
+
+TEST_F(VultrInvitationTest, AcceptedInvitationIsRefreshedAndSurvivesDestroy) {
+  workspace_.WriteConfig(InvitationConfig("joiner@example.com"));
+  workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  const std::string id = SandboxInvitations()[0]["id"];
+  sandbox_.Accept(id);
+
+  workspace_.RunExpect({"apply", "-refresh-only", "-auto-approve", "-no-color"});
+  nlohmann::json values = StateValues();
+  EXPECT_EQ(values["invite_status"], "Accepted");
+  EXPECT_FALSE(values["date_responded"].get<std::string>().empty());
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+
+  // An accepted invitation never expires, and is never resent.
+  sandbox_.AdvanceClock(kPastExpiry);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
+
+  CommandResult destroyed = workspace_.RunExpect({"destroy", "-auto-approve", "-no-color"});
+  const std::string output = destroyed.out + destroyed.err;
+  EXPECT_NE(output.find("Warning"), std::string::npos) << output;
+  EXPECT_NE(output.find("member left in place"), std::string::npos) << output;
+  bool member_found = false;
+  for (const auto& user : sandbox_.State()["vultr"]["users"]) {
+    if (user["email"] == "joiner@example.com") member_found = true;
+  }
+  EXPECT_TRUE(member_found);
+  EXPECT_TRUE(workspace_.StateJson()["values"]["root_module"]["resources"].is_null() ||
+              workspace_.StateJson()["values"]["root_module"]["resources"].empty());
+}
+
+}  // namespace
+}  // namespace orgiam::testing
