@@ -45,22 +45,20 @@ struct Child {
   int stdout_fd = -1;
 };
 
-std::optional<Child> Spawn(const std::string& program,
-                           const std::vector<std::string>& env) {
+std::optional<Child> Spawn(const std::string& program, const std::vector<std::string>& env) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return std::nullopt;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null",
-                                   O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   std::vector<char*> argv = {const_cast<char*>(program.c_str()), nullptr};
   std::vector<char*> envp;
   for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);
   Child child;
-  const int rc = posix_spawn(&child.pid, program.c_str(), &actions, nullptr,
-                             argv.data(), envp.data());
+  const int rc =
+      posix_spawn(&child.pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(fds[1]);
   if (rc != 0) {
@@ -129,9 +127,7 @@ double Median(std::vector<double> values) {
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-double Ms(Clock::duration d) {
-  return std::chrono::duration<double, std::milli>(d).count();
-}
+double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
 }  // namespace
 
@@ -148,9 +144,7 @@ int main(int argc, char** argv) {
     } else if (arg == "--plaintext") {
       plaintext = true;
     } else {
-      std::fprintf(stderr,
-                   "usage: %s [--runs N] [--binary PATH] [--plaintext]\n",
-                   argv[0]);
+      std::fprintf(stderr, "usage: %s [--runs N] [--binary PATH] [--plaintext]\n", argv[0]);
       return 2;
     }
   }
@@ -161,14 +155,12 @@ int main(int argc, char** argv) {
           std::string(orgiam::plugin::kMagicCookieValue),
       "PLUGIN_PROTOCOL_VERSIONS=5,6",
   };
-  if (const char* tmp = std::getenv("TMPDIR"))
-    env.push_back(std::string("TMPDIR=") + tmp);
+  if (const char* tmp = std::getenv("TMPDIR")) env.push_back(std::string("TMPDIR=") + tmp);
   if (!plaintext) {
     // Any self-signed certificate will do as the "host" certificate.
     auto cert = orgiam::plugin::GenerateServerCertificate();
     if (!cert.ok()) {
-      std::fprintf(stderr, "certificate: %s\n",
-                   cert.status().ToString().c_str());
+      std::fprintf(stderr, "certificate: %s\n", cert.status().ToString().c_str());
       return 1;
     }
     env.push_back("PLUGIN_CLIENT_CERT=" + cert->cert_pem);
@@ -221,18 +213,15 @@ int main(int argc, char** argv) {
   const double true_median = Median(true_ms);
   const double handshake_median = Median(handshake_ms);
   std::vector<double> rss(rss_kb.begin(), rss_kb.end());
-  std::printf("runs                         %d (%s)\n", runs,
-              plaintext ? "plaintext" : "mTLS");
+  std::printf("runs                         %d (%s)\n", runs, plaintext ? "plaintext" : "mTLS");
   std::printf("/bin/true exec->exit median  %.3f ms\n", true_median);
   std::printf("exec->handshake median       %.3f ms\n", handshake_median);
-  std::printf("ratio                        %.1fx\n",
-              handshake_median / true_median);
+  std::printf("ratio                        %.1fx\n", handshake_median / true_median);
   std::printf("exec->handshake min/max      %.3f / %.3f ms\n",
               *std::min_element(handshake_ms.begin(), handshake_ms.end()),
               *std::max_element(handshake_ms.begin(), handshake_ms.end()));
   std::printf("/bin/true CPU median          %.3f ms\n", Median(true_cpu_ms));
-  std::printf("CPU until handshake median   %.3f ms (all threads)\n",
-              Median(handshake_cpu_ms));
+  std::printf("CPU until handshake median   %.3f ms (all threads)\n", Median(handshake_cpu_ms));
   std::printf("CPU ratio                    %.1fx\n",
               Median(handshake_cpu_ms) / Median(true_cpu_ms));
   std::printf("idle VmRSS median            %.1f MB\n", Median(rss) / 1024.0);

@@ -14,8 +14,7 @@
 namespace orgiam::sandbox {
 namespace {
 
-void AdminError(httplib::Response& res, int status,
-                const std::string& message) {
+void AdminError(httplib::Response& res, int status, const std::string& message) {
   SendJson(res, status, {{"error", message}, {"status", status}});
 }
 
@@ -54,10 +53,9 @@ Json StateJson(App& app) {
   }
   Json motherduck_users = Json::array();
   for (const MotherDuckUser& user : state.motherduck_users) {
-    motherduck_users.push_back(
-        {{"username", user.username},
-         {"instances", user.instances},
-         {"created_ts", FormatRfc3339Millis(user.created_us)}});
+    motherduck_users.push_back({{"username", user.username},
+                                {"instances", user.instances},
+                                {"created_ts", FormatRfc3339Millis(user.created_us)}});
   }
   Json tokens = Json::array();
   for (const MotherDuckToken& token : state.motherduck_tokens) {
@@ -66,10 +64,7 @@ Json StateJson(App& app) {
     item["token"] = token.token;
     tokens.push_back(std::move(item));
   }
-  return {{"vultr",
-           {{"users", vultr_users},
-            {"invitations", invitations},
-            {"api_keys", api_keys}}},
+  return {{"vultr", {{"users", vultr_users}, {"invitations", invitations}, {"api_keys", api_keys}}},
           {"zitadel", {{"users", zitadel_users}}},
           {"motherduck", {{"users", motherduck_users}, {"tokens", tokens}}}};
 }
@@ -98,8 +93,7 @@ bool ReadSeconds(const Json& value, std::int64_t* out) {
 void SetClock(App& app, const httplib::Request& req, httplib::Response& res) {
   const auto body = ParseBody(req.body);
   if (!body || !body->is_object()) {
-    AdminError(res, 400,
-               "the body must be a JSON object like {\"advance_s\": 3600}");
+    AdminError(res, 400, "the body must be a JSON object like {\"advance_s\": 3600}");
     return;
   }
   std::int64_t advance = 0;
@@ -109,8 +103,7 @@ void SetClock(App& app, const httplib::Request& req, httplib::Response& res) {
   if ((advance_json == nullptr) == (offset_json == nullptr) ||
       (advance_json != nullptr && !ReadSeconds(*advance_json, &advance)) ||
       (offset_json != nullptr && !ReadSeconds(*offset_json, &offset))) {
-    AdminError(res, 400,
-               "give exactly one of advance_s or offset_s, in seconds");
+    AdminError(res, 400, "give exactly one of advance_s or offset_s, in seconds");
     return;
   }
   auto tx = app.store.Begin();  // the offset is part of the persisted state
@@ -143,50 +136,39 @@ void ResetStats(App& app, httplib::Response& res) {
 }  // namespace
 
 void RegisterAdmin(Router& router, App& app) {
-  router.Admin("GET", "/_sandbox/health",
-               [](const httplib::Request&, httplib::Response& res) {
-                 SendJson(res, 200, {{"ok", true}});
-               });
-  router.Admin("GET", "/_sandbox/state",
-               [&app](const httplib::Request&, httplib::Response& res) {
-                 SendJson(res, 200, StateJson(app));
-               });
-  router.Admin("POST", "/_sandbox/reset",
-               [&app](const httplib::Request&, httplib::Response& res) {
-                 auto tx = app.store.Begin();
-                 tx.state().ClearObjects();
-                 tx.MarkDirty();
-                 SendJson(res, 200, {{"ok", true}});
-               });
-  router.Admin("GET", "/_sandbox/stats",
-               [&app](const httplib::Request&, httplib::Response& res) {
-                 SendJson(res, 200, app.stats.ToJson());
-               });
+  router.Admin("GET", "/_sandbox/health", [](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, {{"ok", true}});
+  });
+  router.Admin("GET", "/_sandbox/state", [&app](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, StateJson(app));
+  });
+  router.Admin("POST", "/_sandbox/reset", [&app](const httplib::Request&, httplib::Response& res) {
+    auto tx = app.store.Begin();
+    tx.state().ClearObjects();
+    tx.MarkDirty();
+    SendJson(res, 200, {{"ok", true}});
+  });
+  router.Admin("GET", "/_sandbox/stats", [&app](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, app.stats.ToJson());
+  });
   router.Admin("DELETE", "/_sandbox/stats",
-               [&app](const httplib::Request&, httplib::Response& res) {
-                 ResetStats(app, res);
-               });
+               [&app](const httplib::Request&, httplib::Response& res) { ResetStats(app, res); });
   router.Admin("POST", "/_sandbox/stats/reset",
-               [&app](const httplib::Request&, httplib::Response& res) {
-                 ResetStats(app, res);
-               });
-  router.Admin("GET", "/_sandbox/faults",
-               [&app](const httplib::Request&, httplib::Response& res) {
-                 SendJson(res, 200, ToJson(app.faults.Get()));
-               });
+               [&app](const httplib::Request&, httplib::Response& res) { ResetStats(app, res); });
+  router.Admin("GET", "/_sandbox/faults", [&app](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, ToJson(app.faults.Get()));
+  });
   router.Admin("PUT", "/_sandbox/faults", Bind(app, SetFaults));
   router.Admin("DELETE", "/_sandbox/faults",
                [&app](const httplib::Request&, httplib::Response& res) {
                  app.faults.Reset();
                  SendJson(res, 200, ToJson(app.faults.Get()));
                });
-  router.Admin("GET", "/_sandbox/clock",
-               [&app](const httplib::Request&, httplib::Response& res) {
-                 SendJson(res, 200, ClockJson(app.clock));
-               });
+  router.Admin("GET", "/_sandbox/clock", [&app](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, ClockJson(app.clock));
+  });
   router.Admin("POST", "/_sandbox/clock", Bind(app, SetClock));
-  router.Admin("POST", "/_sandbox/accept/{invitation_id}",
-               Bind(app, AcceptVultrInvitation));
+  router.Admin("POST", "/_sandbox/accept/{invitation_id}", Bind(app, AcceptVultrInvitation));
 }
 
 }  // namespace orgiam::sandbox

@@ -28,14 +28,12 @@ Parts Split(std::int64_t micros) {
 
 std::string FormatBase(const std::tm& tm) {
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d",
-                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                tm.tm_min, tm.tm_sec);
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
   return buffer;
 }
 
-bool Digits(std::string_view text, std::size_t pos, std::size_t count,
-            int* out) {
+bool Digits(std::string_view text, std::size_t pos, std::size_t count, int* out) {
   if (pos + count > text.size()) return false;
   int value = 0;
   for (std::size_t i = pos; i < pos + count; ++i) {
@@ -54,9 +52,7 @@ std::int64_t Clock::NowMicros() const {
          offset_s_.load() * kMicrosPerSecond;
 }
 
-std::string FormatVultrTime(std::int64_t micros) {
-  return FormatBase(Split(micros).tm) + "+00:00";
-}
+std::string FormatVultrTime(std::int64_t micros) { return FormatBase(Split(micros).tm) + "+00:00"; }
 
 std::string FormatRfc3339Micros(std::int64_t micros) {
   const Parts parts = Split(micros);
@@ -77,16 +73,13 @@ std::string FormatRfc3339Millis(std::int64_t micros) {
 std::optional<std::int64_t> ParseRfc3339(std::string_view text) {
   int year, month, day, hour, minute, second;
   if (!Digits(text, 0, 4, &year) || text.size() < 19 || text[4] != '-' ||
-      !Digits(text, 5, 2, &month) || text[7] != '-' ||
-      !Digits(text, 8, 2, &day) ||
-      (text[10] != 'T' && text[10] != 't' && text[10] != ' ') ||
-      !Digits(text, 11, 2, &hour) || text[13] != ':' ||
-      !Digits(text, 14, 2, &minute) || text[16] != ':' ||
+      !Digits(text, 5, 2, &month) || text[7] != '-' || !Digits(text, 8, 2, &day) ||
+      (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !Digits(text, 11, 2, &hour) ||
+      text[13] != ':' || !Digits(text, 14, 2, &minute) || text[16] != ':' ||
       !Digits(text, 17, 2, &second)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
-      minute > 59 || second > 60) {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return std::nullopt;
   }
   std::size_t pos = 19;
@@ -108,9 +101,8 @@ std::optional<std::int64_t> ParseRfc3339(std::string_view text) {
     ++pos;
   } else if (text[pos] == '+' || text[pos] == '-') {
     int oh, om;
-    if (!Digits(text, pos + 1, 2, &oh) || pos + 3 >= text.size() ||
-        text[pos + 3] != ':' || !Digits(text, pos + 4, 2, &om) || oh > 23 ||
-        om > 59) {
+    if (!Digits(text, pos + 1, 2, &oh) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
+        !Digits(text, pos + 4, 2, &om) || oh > 23 || om > 59) {
       return std::nullopt;
     }
     offset_s = (oh * 3600 + om * 60) * (text[pos] == '-' ? -1 : 1);
@@ -127,8 +119,7 @@ std::optional<std::int64_t> ParseRfc3339(std::string_view text) {
   tm.tm_min = minute;
   tm.tm_sec = second;
   const std::time_t seconds = timegm(&tm);
-  return (static_cast<std::int64_t>(seconds) - offset_s) * kMicrosPerSecond +
-         micros;
+  return (static_cast<std::int64_t>(seconds) - offset_s) * kMicrosPerSecond + micros;
 }
 
 }  // namespace orgiam::sandbox

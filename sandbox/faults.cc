@@ -14,8 +14,7 @@
 namespace orgiam::sandbox {
 namespace {
 
-bool ReadNumber(const nlohmann::json& value, double min, double max,
-                double* out) {
+bool ReadNumber(const nlohmann::json& value, double min, double max, double* out) {
   if (!value.is_number()) return false;
   const double v = value.get<double>();
   if (!std::isfinite(v) || v < min || v > max) return false;
@@ -44,15 +43,13 @@ bool Endpoint(const sockaddr_storage& addr, std::string* ip, int* port) {
 bool IsRequestSocket(int fd, const httplib::Request& req) {
   sockaddr_storage local{};
   socklen_t len = sizeof local;
-  if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len) != 0)
-    return false;
+  if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len) != 0) return false;
   std::string ip;
   int port = -1;
   if (!Endpoint(local, &ip, &port) || port != req.local_port) return false;
   sockaddr_storage peer{};
   len = sizeof peer;
-  if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) != 0)
-    return false;
+  if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) != 0) return false;
   if (!Endpoint(peer, &ip, &port)) return false;
   return port == req.remote_port && ip == req.remote_addr;
 }
@@ -121,8 +118,7 @@ bool Faults::Admit(const std::string& client, int* retry_after_s) {
   if (inserted) {
     bucket.tokens = capacity;
   } else {
-    const double elapsed =
-        std::chrono::duration<double>(now - bucket.refilled).count();
+    const double elapsed = std::chrono::duration<double>(now - bucket.refilled).count();
     bucket.tokens = std::min(capacity, bucket.tokens + elapsed * rate);
   }
   bucket.refilled = now;
@@ -130,8 +126,7 @@ bool Faults::Admit(const std::string& client, int* retry_after_s) {
     bucket.tokens -= 1.0;
     return true;
   }
-  *retry_after_s =
-      std::max(1, static_cast<int>(std::ceil((1.0 - bucket.tokens) / rate)));
+  *retry_after_s = std::max(1, static_cast<int>(std::ceil((1.0 - bucket.tokens) / rate)));
   return false;
 }
 

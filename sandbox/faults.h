@@ -14,11 +14,10 @@ namespace orgiam::sandbox {
 
 // PUT /_sandbox/faults. Zero everywhere (the default) means no faults.
 struct FaultConfig {
-  double rate_limit_per_s = 0;  // per client IP and vendor; 0 = unlimited
-  double error_rate = 0;  // fraction answered 500/502/503 (not carried out)
-  double drop_after_commit_rate =
-      0;  // fraction carried out, then the connection is closed
-  std::int64_t latency_ms = 0;  // added before every vendor request
+  double rate_limit_per_s = 0;        // per client IP and vendor; 0 = unlimited
+  double error_rate = 0;              // fraction answered 500/502/503 (not carried out)
+  double drop_after_commit_rate = 0;  // fraction carried out, then the connection is closed
+  std::int64_t latency_ms = 0;        // added before every vendor request
 };
 
 nlohmann::json ToJson(const FaultConfig& config);

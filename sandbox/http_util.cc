@@ -39,8 +39,7 @@ const Json* Member(const Json& object, std::string_view key) {
   return &*it;
 }
 
-std::optional<std::string> QueryParam(const httplib::Request& req,
-                                      const std::string& name) {
+std::optional<std::string> QueryParam(const httplib::Request& req, const std::string& name) {
   if (!req.has_param(name)) return std::nullopt;
   return req.get_param_value(name);
 }
@@ -49,8 +48,7 @@ std::optional<std::string> BearerToken(const httplib::Request& req) {
   if (!req.has_header("Authorization")) return std::nullopt;
   const std::string value = req.get_header_value("Authorization");
   constexpr std::string_view kScheme = "bearer ";
-  if (value.size() <= kScheme.size() ||
-      AsciiLower(value.substr(0, kScheme.size())) != kScheme) {
+  if (value.size() <= kScheme.size() || AsciiLower(value.substr(0, kScheme.size())) != kScheme) {
     return std::nullopt;
   }
   return value.substr(kScheme.size());

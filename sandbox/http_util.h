@@ -30,8 +30,7 @@ std::optional<Json> ParseBody(std::string_view body);
 const Json* Member(const Json& object, std::string_view key);
 
 // The value of the first `name` query parameter, if any.
-std::optional<std::string> QueryParam(const httplib::Request& req,
-                                      const std::string& name);
+std::optional<std::string> QueryParam(const httplib::Request& req, const std::string& name);
 
 // The token of an "Authorization: Bearer <token>" header (scheme matched
 // case-insensitively).

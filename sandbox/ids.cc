@@ -9,8 +9,7 @@ namespace {
 std::mt19937_64& Generator() {
   thread_local std::mt19937_64 generator = [] {
     std::random_device device;
-    std::seed_seq seed{device(), device(), device(),
-                       device(), device(), device()};
+    std::seed_seq seed{device(), device(), device(), device(), device(), device()};
     return std::mt19937_64(seed);
   }();
   return generator;
@@ -23,9 +22,7 @@ constexpr std::string_view kBase64Url =
 
 std::uint64_t RandomUint64() { return Generator()(); }
 
-double RandomUnit() {
-  return std::uniform_real_distribution<double>(0.0, 1.0)(Generator());
-}
+double RandomUnit() { return std::uniform_real_distribution<double>(0.0, 1.0)(Generator()); }
 
 std::string RandomString(std::size_t length, std::string_view alphabet) {
   std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
@@ -38,12 +35,10 @@ std::string NewUuid() {
   std::array<unsigned char, 16> bytes;
   for (std::size_t i = 0; i < bytes.size(); i += 8) {
     std::uint64_t r = RandomUint64();
-    for (std::size_t k = 0; k < 8; ++k)
-      bytes[i + k] = static_cast<unsigned char>(r >> (8 * k));
+    for (std::size_t k = 0; k < 8; ++k) bytes[i + k] = static_cast<unsigned char>(r >> (8 * k));
   }
   bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
-  bytes[8] =
-      static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(36);

@@ -19,8 +19,7 @@ double RandomUnit();
 std::string Base64UrlEncode(std::string_view data);
 std::optional<std::string> Base64UrlDecode(std::string_view text);
 
-inline constexpr std::string_view kUpperAlnum =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+inline constexpr std::string_view kUpperAlnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 inline constexpr std::string_view kAlnum =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 

@@ -71,8 +71,7 @@ int ParseFlags(int argc, char** argv, Options* options) {
     std::string_view arg = argv[i];
     std::string value;
     bool has_value = false;
-    if (const auto eq = arg.find('=');
-        arg.starts_with("--") && eq != std::string_view::npos) {
+    if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
       value = std::string(arg.substr(eq + 1));
       arg = arg.substr(0, eq);
       has_value = true;
@@ -80,8 +79,7 @@ int ParseFlags(int argc, char** argv, Options* options) {
     const auto take = [&](const char* flag) {
       if (has_value) return true;
       if (i + 1 >= argc) {
-        std::fprintf(stderr, "orgiam-sandbox: %s needs a value\n%s", flag,
-                     kUsage);
+        std::fprintf(stderr, "orgiam-sandbox: %s needs a value\n%s", flag, kUsage);
         return false;
       }
       value = argv[++i];
@@ -93,12 +91,9 @@ int ParseFlags(int argc, char** argv, Options* options) {
     } else if (arg == "--port") {
       if (!take("--port")) return 2;
       int port = -1;
-      const auto [ptr, ec] =
-          std::from_chars(value.data(), value.data() + value.size(), port);
-      if (ec != std::errc() || ptr != value.data() + value.size() || port < 0 ||
-          port > 65535) {
-        std::fprintf(stderr, "orgiam-sandbox: invalid --port %s\n",
-                     value.c_str());
+      const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), port);
+      if (ec != std::errc() || ptr != value.data() + value.size() || port < 0 || port > 65535) {
+        std::fprintf(stderr, "orgiam-sandbox: invalid --port %s\n", value.c_str());
         return 2;
       }
       options->port = port;
@@ -115,8 +110,7 @@ int ParseFlags(int argc, char** argv, Options* options) {
     } else if (arg == "--verbose" || arg == "-v") {
       options->verbose = true;
     } else {
-      std::fprintf(stderr, "orgiam-sandbox: unknown argument %s\n%s", argv[i],
-                   kUsage);
+      std::fprintf(stderr, "orgiam-sandbox: unknown argument %s\n%s", argv[i], kUsage);
       return 2;
     }
   }
@@ -125,8 +119,7 @@ int ParseFlags(int argc, char** argv, Options* options) {
 
 int Run(int argc, char** argv) {
   Options options;
-  if (const int code = ParseFlags(argc, argv, &options); code != 0)
-    return code < 0 ? 0 : code;
+  if (const int code = ParseFlags(argc, argv, &options); code != 0) return code < 0 ? 0 : code;
 
   // A dropped connection makes httplib write to a shut-down socket.
   ::signal(SIGPIPE, SIG_IGN);
@@ -153,22 +146,20 @@ int Run(int argc, char** argv) {
   server.set_payload_max_length(1 << 20);
   // Answers httplib makes itself (bad request line, payload too large) get a
   // plain body.
-  server.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
+  server.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty() || res.content_length_ > 0) {
           return httplib::Server::HandlerResponse::Unhandled;
         }
-        res.set_content(
-            std::to_string(res.status) + " " + StatusText(res.status) + "\n",
-            "text/plain; charset=utf-8");
+        res.set_content(std::to_string(res.status) + " " + StatusText(res.status) + "\n",
+                        "text/plain; charset=utf-8");
         return httplib::Server::HandlerResponse::Handled;
       }));
   if (options.verbose) {
-    server.set_logger(
-        [](const httplib::Request& req, const httplib::Response& res) {
-          std::fprintf(stderr, "orgiam-sandbox: %s %s -> %d\n",
-                       req.method.c_str(), req.path.c_str(), res.status);
-        });
+    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::fprintf(stderr, "orgiam-sandbox: %s %s -> %d\n", req.method.c_str(), req.path.c_str(),
+                   res.status);
+    });
   }
 
   Router router(server, app);
@@ -189,8 +180,8 @@ int Run(int argc, char** argv) {
     port = -1;
   }
   if (port <= 0) {
-    std::fprintf(stderr, "orgiam-sandbox: cannot listen on %s:%d: %s\n", kHost,
-                 options.port, std::strerror(errno));
+    std::fprintf(stderr, "orgiam-sandbox: cannot listen on %s:%d: %s\n", kHost, options.port,
+                 std::strerror(errno));
     return 1;
   }
   std::printf("http://%s:%d\n", kHost, port);
@@ -212,8 +203,7 @@ int Run(int argc, char** argv) {
   server.listen_after_bind();
   done.store(true);
   const bool stopped_by_signal = signaled.load();
-  if (!stopped_by_signal)
-    pthread_kill(waiter.native_handle(), SIGTERM);  // wake the waiter
+  if (!stopped_by_signal) pthread_kill(waiter.native_handle(), SIGTERM);  // wake the waiter
   waiter.join();
   if (!stopped_by_signal) {
     std::fprintf(stderr, "orgiam-sandbox: the server stopped unexpectedly\n");

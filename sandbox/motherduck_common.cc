@@ -5,18 +5,14 @@
 namespace orgiam::sandbox {
 
 void MotherDuckError(httplib::Response& res, int status, std::string_view code,
-                     std::string_view message,
-                     const std::vector<std::string>& issues) {
+                     std::string_view message, const std::vector<std::string>& issues) {
   Json list = Json::array();
   for (const std::string& issue : issues) list.push_back({{"message", issue}});
   SendJson(res, status,
-           {{"message", std::string(message)},
-            {"code", std::string(code)},
-            {"issues", list}});
+           {{"message", std::string(message)}, {"code", std::string(code)}, {"issues", list}});
 }
 
-void MotherDuckBadRequest(httplib::Response& res,
-                          const std::vector<std::string>& issues) {
+void MotherDuckBadRequest(httplib::Response& res, const std::vector<std::string>& issues) {
   MotherDuckError(res, 400, "BAD_REQUEST", "Bad Request", issues);
 }
 
@@ -45,10 +41,8 @@ std::vector<std::string> MotherDuckUsernameIssues(std::string_view username) {
   const auto decoded = DecodeUtf8(username);
   if (!decoded) return {"username: must be valid UTF-8"};
   const std::size_t length = Utf16Length(*decoded);
-  if (length < 1)
-    issues.push_back("username: String must contain at least 1 character(s)");
-  if (length > 255)
-    issues.push_back("username: String must contain at most 255 character(s)");
+  if (length < 1) issues.push_back("username: String must contain at least 1 character(s)");
+  if (length > 255) issues.push_back("username: String must contain at most 255 character(s)");
   if (!decoded->empty() && !IsUnicodeLetter(decoded->front())) {
     issues.push_back("username: must start with a letter (pattern ^[\\p{L}])");
   }

@@ -15,11 +15,9 @@ namespace orgiam::sandbox {
 // `issues` always present (empty except on validation errors), as in the
 // documented examples.
 void MotherDuckError(httplib::Response& res, int status, std::string_view code,
-                     std::string_view message,
-                     const std::vector<std::string>& issues = {});
+                     std::string_view message, const std::vector<std::string>& issues = {});
 // 400 BAD_REQUEST with the given validation issues.
-void MotherDuckBadRequest(httplib::Response& res,
-                          const std::vector<std::string>& issues);
+void MotherDuckBadRequest(httplib::Response& res, const std::vector<std::string>& issues);
 // 404 NOT_FOUND (JSON, unlike an unknown route's plain-text 404).
 void MotherDuckNotFound(httplib::Response& res, std::string_view message);
 // The bodies of 401, 429 and 5xx answers.

@@ -15,16 +15,14 @@ constexpr std::int64_t kMinTtl = 300;
 constexpr std::int64_t kMaxTtl = 31536000;
 
 // A JWT-shaped opaque secret, like MotherDuck's tokens.
-std::string NewTokenSecret(const std::string& token_id,
-                           const std::string& username) {
+std::string NewTokenSecret(const std::string& token_id, const std::string& username) {
   const std::string header = Base64UrlEncode(R"({"alg":"HS256","typ":"JWT"})");
-  const std::string payload = Base64UrlEncode(
-      Dump({{"session", username + ".sandbox"}, {"tokenId", token_id}}));
+  const std::string payload =
+      Base64UrlEncode(Dump({{"session", username + ".sandbox"}, {"tokenId", token_id}}));
   return header + "." + payload + "." + RandomString(43, kAlnum);
 }
 
-void CreateToken(App& app, const httplib::Request& req,
-                 httplib::Response& res) {
+void CreateToken(App& app, const httplib::Request& req, httplib::Response& res) {
   const auto body = ParseBody(req.body);
   if (!body || !body->is_object()) {
     MotherDuckBadRequest(res, {"Expected a JSON object body"});
@@ -32,8 +30,7 @@ void CreateToken(App& app, const httplib::Request& req,
   }
   std::vector<std::string> issues;
   std::string name;
-  if (const Json* value = Member(*body, "name");
-      value == nullptr || !value->is_string()) {
+  if (const Json* value = Member(*body, "name"); value == nullptr || !value->is_string()) {
     issues.push_back("name: Required");
   } else {
     name = value->get<std::string>();
@@ -48,14 +45,11 @@ void CreateToken(App& app, const httplib::Request& req,
   }
   std::string description;
   if (const Json* value = Member(*body, "description")) {
-    const auto decoded = value->is_string()
-                             ? DecodeUtf8(value->get<std::string>())
-                             : std::nullopt;
+    const auto decoded = value->is_string() ? DecodeUtf8(value->get<std::string>()) : std::nullopt;
     if (!decoded) {
       issues.push_back("description: Expected string");
     } else if (Utf16Length(*decoded) > 1000) {
-      issues.push_back(
-          "description: String must contain at most 1000 character(s)");
+      issues.push_back("description: String must contain at most 1000 character(s)");
     } else {
       description = value->get<std::string>();
     }
@@ -63,16 +57,13 @@ void CreateToken(App& app, const httplib::Request& req,
   std::int64_t ttl = 0;
   if (const Json* value = Member(*body, "ttl")) {
     if (!value->is_number_integer() &&
-        !(value->is_number_float() &&
-          value->get<double>() == std::floor(value->get<double>()) &&
+        !(value->is_number_float() && value->get<double>() == std::floor(value->get<double>()) &&
           std::abs(value->get<double>()) < 1e15)) {
       issues.push_back("ttl: Expected integer");
     } else {
-      ttl = value->is_number_integer()
-                ? value->get<std::int64_t>()
-                : static_cast<std::int64_t>(value->get<double>());
-      if (ttl < kMinTtl)
-        issues.push_back("ttl: Number must be greater than or equal to 300");
+      ttl = value->is_number_integer() ? value->get<std::int64_t>()
+                                       : static_cast<std::int64_t>(value->get<double>());
+      if (ttl < kMinTtl) issues.push_back("ttl: Number must be greater than or equal to 300");
       if (ttl > kMaxTtl) {
         issues.push_back("ttl: Number must be less than or equal to 31536000");
       }
@@ -80,8 +71,7 @@ void CreateToken(App& app, const httplib::Request& req,
   }
   std::string token_type = "read_write";
   if (const Json* value = Member(*body, "token_type")) {
-    if (!value->is_string() ||
-        (*value != "read_write" && *value != "read_scaling")) {
+    if (!value->is_string() || (*value != "read_write" && *value != "read_scaling")) {
       issues.push_back("token_type: Expected 'read_write' | 'read_scaling'");
     } else {
       token_type = value->get<std::string>();
@@ -128,8 +118,7 @@ void ListTokens(App& app, const httplib::Request& req, httplib::Response& res) {
   Json tokens = Json::array();
   for (const MotherDuckToken& token : state.motherduck_tokens) {
     // Expired tokens are no longer listed.
-    if (token.username != username ||
-        (token.expires_us != 0 && token.expires_us <= now)) {
+    if (token.username != username || (token.expires_us != 0 && token.expires_us <= now)) {
       continue;
     }
     tokens.push_back(MotherDuckTokenJson(token));
@@ -137,8 +126,7 @@ void ListTokens(App& app, const httplib::Request& req, httplib::Response& res) {
   SendJson(res, 200, {{"tokens", tokens}});
 }
 
-void DeleteToken(App& app, const httplib::Request& req,
-                 httplib::Response& res) {
+void DeleteToken(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
   State& state = tx.state();
   const std::string username = req.matches[1].str();
@@ -147,10 +135,9 @@ void DeleteToken(App& app, const httplib::Request& req,
     MotherDuckNotFound(res, "User not found");
     return;
   }
-  const auto erased =
-      std::erase_if(state.motherduck_tokens, [&](const MotherDuckToken& token) {
-        return token.username == username && token.id == token_id;
-      });
+  const auto erased = std::erase_if(state.motherduck_tokens, [&](const MotherDuckToken& token) {
+    return token.username == username && token.id == token_id;
+  });
   if (erased == 0) {
     MotherDuckNotFound(res, "Token not found");
     return;
@@ -164,9 +151,7 @@ void DeleteToken(App& app, const httplib::Request& req,
 Json MotherDuckTokenJson(const MotherDuckToken& token) {
   Json out = {{"id", token.id}, {"name", token.name}};
   if (!token.description.empty()) out["description"] = token.description;
-  out["expire_at"] = token.expires_us != 0
-                         ? Json(FormatRfc3339Millis(token.expires_us))
-                         : Json();
+  out["expire_at"] = token.expires_us != 0 ? Json(FormatRfc3339Millis(token.expires_us)) : Json();
   out["created_ts"] = FormatRfc3339Millis(token.created_us);
   out["read_only"] = token.token_type == "read_scaling";
   out["token_type"] = token.token_type;
@@ -174,12 +159,9 @@ Json MotherDuckTokenJson(const MotherDuckToken& token) {
 }
 
 void RegisterMotherDuckTokens(Router& router, App& app) {
-  router.Route(Vendor::kMotherDuck, "GET", "/v1/users/{username}/tokens",
-               Bind(app, ListTokens));
-  router.Route(Vendor::kMotherDuck, "POST", "/v1/users/{username}/tokens",
-               Bind(app, CreateToken));
-  router.Route(Vendor::kMotherDuck, "DELETE",
-               "/v1/users/{username}/tokens/{token_id}",
+  router.Route(Vendor::kMotherDuck, "GET", "/v1/users/{username}/tokens", Bind(app, ListTokens));
+  router.Route(Vendor::kMotherDuck, "POST", "/v1/users/{username}/tokens", Bind(app, CreateToken));
+  router.Route(Vendor::kMotherDuck, "DELETE", "/v1/users/{username}/tokens/{token_id}",
                Bind(app, DeleteToken));
 }
 

@@ -17,11 +17,9 @@ Json DefaultInstances() {
 }
 
 bool IsInstanceSize(const Json& value) {
-  static constexpr const char* kSizes[] = {"pulse", "standard", "jumbo", "mega",
-                                           "giga"};
-  return value.is_string() &&
-         std::any_of(std::begin(kSizes), std::end(kSizes),
-                     [&](const char* size) { return value == size; });
+  static constexpr const char* kSizes[] = {"pulse", "standard", "jumbo", "mega", "giga"};
+  return value.is_string() && std::any_of(std::begin(kSizes), std::end(kSizes),
+                                          [&](const char* size) { return value == size; });
 }
 
 // Checks one of read_write / read_scaling; appends issues and returns the
@@ -43,11 +41,9 @@ Json CheckInstance(const Json* spec, const std::string& path, bool scaling,
   }
   if (scaling) {
     const Json* flock = Member(*spec, "flock_size");
-    if (flock == nullptr || !flock->is_number() ||
-        !std::isfinite(flock->get<double>()) || flock->get<double>() < 0 ||
-        flock->get<double>() > 64) {
-      issues->push_back(path +
-                        ".flock_size: Expected a number between 0 and 64");
+    if (flock == nullptr || !flock->is_number() || !std::isfinite(flock->get<double>()) ||
+        flock->get<double>() < 0 || flock->get<double>() > 64) {
+      issues->push_back(path + ".flock_size: Expected a number between 0 and 64");
     } else {
       out["flock_size"] = *flock;
     }
@@ -55,8 +51,7 @@ Json CheckInstance(const Json* spec, const std::string& path, bool scaling,
   if (const Json* cooldown = Member(*spec, "cooldown_seconds")) {
     if (!cooldown->is_number_integer() || cooldown->get<std::int64_t>() < 60 ||
         cooldown->get<std::int64_t>() > 86400) {
-      issues->push_back(
-          path + ".cooldown_seconds: Expected an integer between 60 and 86400");
+      issues->push_back(path + ".cooldown_seconds: Expected an integer between 60 and 86400");
     } else {
       out["cooldown_seconds"] = *cooldown;
     }
@@ -84,8 +79,7 @@ void CreateUser(App& app, const httplib::Request& req, httplib::Response& res) {
   State& state = tx.state();
   if (FindMotherDuckUser(state, name) != nullptr) {
     MotherDuckError(res, 400, "BAD_REQUEST", "User already exists",
-                    {"username: a user named '" + name +
-                     "' already exists in this organization"});
+                    {"username: a user named '" + name + "' already exists in this organization"});
     return;
   }
   MotherDuckUser user;
@@ -107,21 +101,17 @@ void DeleteUser(App& app, const httplib::Request& req, httplib::Response& res) {
     return;
   }
   // Deleting a user deletes everything it owns, its tokens included.
-  std::erase_if(state.motherduck_users, [&](const MotherDuckUser& user) {
-    return user.username == name;
-  });
-  std::erase_if(state.motherduck_tokens, [&](const MotherDuckToken& token) {
-    return token.username == name;
-  });
+  std::erase_if(state.motherduck_users,
+                [&](const MotherDuckUser& user) { return user.username == name; });
+  std::erase_if(state.motherduck_tokens,
+                [&](const MotherDuckToken& token) { return token.username == name; });
   tx.MarkDirty();
   SendJson(res, 200, {{"username", name}});
 }
 
-void GetInstances(App& app, const httplib::Request& req,
-                  httplib::Response& res) {
+void GetInstances(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
-  const MotherDuckUser* user =
-      FindMotherDuckUser(tx.state(), req.matches[1].str());
+  const MotherDuckUser* user = FindMotherDuckUser(tx.state(), req.matches[1].str());
   if (user == nullptr) {
     MotherDuckNotFound(res, "User not found");
     return;
@@ -129,8 +119,7 @@ void GetInstances(App& app, const httplib::Request& req,
   SendJson(res, 200, user->instances);
 }
 
-void SetInstances(App& app, const httplib::Request& req,
-                  httplib::Response& res) {
+void SetInstances(App& app, const httplib::Request& req, httplib::Response& res) {
   const auto body = ParseBody(req.body);
   if (!body || !body->is_object()) {
     MotherDuckBadRequest(res, {"Expected a JSON object body"});
@@ -142,11 +131,10 @@ void SetInstances(App& app, const httplib::Request& req,
   if (config == nullptr || !config->is_object()) {
     issues.push_back("config: Required");
   } else {
-    instances = {
-        {"read_write", CheckInstance(Member(*config, "read_write"),
-                                     "config.read_write", false, &issues)},
-        {"read_scaling", CheckInstance(Member(*config, "read_scaling"),
-                                       "config.read_scaling", true, &issues)}};
+    instances = {{"read_write", CheckInstance(Member(*config, "read_write"), "config.read_write",
+                                              false, &issues)},
+                 {"read_scaling", CheckInstance(Member(*config, "read_scaling"),
+                                                "config.read_scaling", true, &issues)}};
   }
   if (!issues.empty()) {
     MotherDuckBadRequest(res, issues);
@@ -167,8 +155,7 @@ void SetInstances(App& app, const httplib::Request& req,
 
 void RegisterMotherDuckUsers(Router& router, App& app) {
   router.Route(Vendor::kMotherDuck, "POST", "/v1/users", Bind(app, CreateUser));
-  router.Route(Vendor::kMotherDuck, "DELETE", "/v1/users/{username}",
-               Bind(app, DeleteUser));
+  router.Route(Vendor::kMotherDuck, "DELETE", "/v1/users/{username}", Bind(app, DeleteUser));
   router.Route(Vendor::kMotherDuck, "GET", "/v1/users/{username}/instances",
                Bind(app, GetInstances));
   router.Route(Vendor::kMotherDuck, "PUT", "/v1/users/{username}/instances",

@@ -27,8 +27,7 @@ std::string TemplateToRegex(std::string_view path_template) {
         continue;
       }
     }
-    if (std::string_view(".^$|()[]*+?\\{}").find(c) != std::string_view::npos)
-      out += '\\';
+    if (std::string_view(".^$|()[]*+?\\{}").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
   return out;
@@ -87,8 +86,8 @@ void Router::AddPattern(std::string_view method, const std::string& pattern,
   }
 }
 
-void Router::Route(Vendor vendor, std::string_view method,
-                   std::string_view path_template, Handler handler) {
+void Router::Route(Vendor vendor, std::string_view method, std::string_view path_template,
+                   Handler handler) {
   std::string route = std::string(method) + " " + std::string(path_template);
   Add(method, path_template,
       [this, vendor, route = std::move(route), handler = std::move(handler)](
@@ -97,11 +96,9 @@ void Router::Route(Vendor vendor, std::string_view method,
       });
 }
 
-void Router::Admin(std::string_view method, std::string_view path_template,
-                   Handler handler) {
+void Router::Admin(std::string_view method, std::string_view path_template, Handler handler) {
   Add(method, path_template,
-      [handler = std::move(handler)](const httplib::Request& req,
-                                     httplib::Response& res) {
+      [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
         try {
           handler(req, res);
         } catch (const std::exception& e) {
@@ -112,20 +109,19 @@ void Router::Admin(std::string_view method, std::string_view path_template,
 
 void Router::AddFallbacks() {
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
-    AddPattern(method, ".*",
-               [this, method = std::string(method)](const httplib::Request& req,
-                                                    httplib::Response& res) {
-                 NotFoundText(res);
-                 if (req.path.rfind("/_sandbox/", 0) != 0) {
-                   app_.stats.Record(method + " (unmatched)", 404, false);
-                 }
-               });
+    AddPattern(
+        method, ".*",
+        [this, method = std::string(method)](const httplib::Request& req, httplib::Response& res) {
+          NotFoundText(res);
+          if (req.path.rfind("/_sandbox/", 0) != 0) {
+            app_.stats.Record(method + " (unmatched)", 404, false);
+          }
+        });
   }
 }
 
-void Router::Serve(Vendor vendor, const std::string& route,
-                   const Handler& handler, const httplib::Request& req,
-                   httplib::Response& res) {
+void Router::Serve(Vendor vendor, const std::string& route, const Handler& handler,
+                   const httplib::Request& req, httplib::Response& res) {
   const FaultConfig config = app_.faults.Get();
   if (config.latency_ms > 0) {
     std::this_thread::sleep_for(std::chrono::milliseconds(config.latency_ms));
@@ -133,9 +129,7 @@ void Router::Serve(Vendor vendor, const std::string& route,
   bool fault = false;
   bool drop = false;
   int retry_after_s = 0;
-  if (!app_.faults.Admit(
-          std::string(VendorName(vendor)) + " " + req.remote_addr,
-          &retry_after_s)) {
+  if (!app_.faults.Admit(std::string(VendorName(vendor)) + " " + req.remote_addr, &retry_after_s)) {
     StatusError(vendor, res, 429);
     res.set_header("Retry-After", std::to_string(retry_after_s));
     fault = true;
@@ -148,8 +142,7 @@ void Router::Serve(Vendor vendor, const std::string& route,
     try {
       handler(req, res);
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "orgiam-sandbox: %s failed: %s\n", route.c_str(),
-                   e.what());
+      std::fprintf(stderr, "orgiam-sandbox: %s failed: %s\n", route.c_str(), e.what());
       StatusError(vendor, res, 500);
     }
     // The request has been carried out (and persisted); now maybe lose the
@@ -161,8 +154,7 @@ void Router::Serve(Vendor vendor, const std::string& route,
   }
   app_.stats.Record(route, res.status, fault);
   if (drop && !DropConnection(req)) {
-    std::fprintf(stderr,
-                 "orgiam-sandbox: could not find the socket to drop for %s\n",
+    std::fprintf(stderr, "orgiam-sandbox: could not find the socket to drop for %s\n",
                  route.c_str());
   }
 }

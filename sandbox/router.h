@@ -13,16 +13,13 @@ namespace orgiam::sandbox {
 enum class Vendor { kVultr, kZitadel, kMotherDuck };
 
 // A handler sees the path parameters in req.matches[1..], in template order.
-using Handler =
-    std::function<void(const httplib::Request&, httplib::Response&)>;
+using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 
 using AppHandler = void (*)(App&, const httplib::Request&, httplib::Response&);
 
 // Adapts a free function taking the App to a Handler.
 inline Handler Bind(App& app, AppHandler fn) {
-  return [&app, fn](const httplib::Request& req, httplib::Response& res) {
-    fn(app, req, res);
-  };
+  return [&app, fn](const httplib::Request& req, httplib::Response& res) { fn(app, req, res); };
 }
 
 // Registers routes written as templates ("/v2/users/{id}"). Vendor routes go
@@ -34,10 +31,9 @@ class Router {
  public:
   Router(httplib::Server& server, App& app) : server_(server), app_(app) {}
 
-  void Route(Vendor vendor, std::string_view method,
-             std::string_view path_template, Handler handler);
-  void Admin(std::string_view method, std::string_view path_template,
+  void Route(Vendor vendor, std::string_view method, std::string_view path_template,
              Handler handler);
+  void Admin(std::string_view method, std::string_view path_template, Handler handler);
   // Last: any other path gets a plain-text 404 (never JSON), as a web server
   // with no such route would answer; clients can tell it from a vendor's JSON
   // "not found".

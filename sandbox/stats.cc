@@ -15,8 +15,8 @@ void Stats::Reset() {
   status_.clear();
   // The statuses tests look at most are always present, so reading a zero never
   // fails.
-  for (const char* status : {"200", "201", "204", "400", "401", "404", "409",
-                             "429", "500", "502", "503"}) {
+  for (const char* status :
+       {"200", "201", "204", "400", "401", "404", "409", "429", "500", "502", "503"}) {
     status_[status] = 0;
   }
   faults_injected_ = 0;

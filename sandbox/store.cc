@@ -12,29 +12,20 @@
 namespace orgiam::sandbox {
 
 // The file format: the structs above, field for field.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrUser, id, name, email,
-                                                password, api_key, api_enabled,
-                                                service_user, acls, created_us,
-                                                seq)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrInvitation, id,
-                                                email_invited, api_enabled,
-                                                email_registered, accepted,
-                                                created_us, expires_us,
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrUser, id, name, email, password, api_key,
+                                                api_enabled, service_user, acls, created_us, seq)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrInvitation, id, email_invited, api_enabled,
+                                                email_registered, accepted, created_us, expires_us,
                                                 responded_us, seq)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrApiKey, id, user_id, name,
-                                                api_key, expire, created_us,
-                                                expires_us, seq)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ZitadelUser, id, org_id,
-                                                user_name, name, description,
-                                                access_token_type,
-                                                client_secret, sequence,
-                                                created_us, changed_us, seq)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MotherDuckUser, username,
-                                                instances, created_us, seq)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MotherDuckToken, id, username,
-                                                name, description, token,
-                                                token_type, created_us,
-                                                expires_us, seq)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrApiKey, id, user_id, name, api_key, expire,
+                                                created_us, expires_us, seq)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ZitadelUser, id, org_id, user_name, name,
+                                                description, access_token_type, client_secret,
+                                                sequence, created_us, changed_us, seq)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MotherDuckUser, username, instances, created_us,
+                                                seq)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MotherDuckToken, id, username, name, description,
+                                                token, token_type, created_us, expires_us, seq)
 
 namespace {
 
@@ -87,8 +78,7 @@ bool Store::Open(const std::string& path, std::string* error) {
   if (text.empty()) return true;
   const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
   const auto format = doc.is_object() ? doc.find("format") : doc.end();
-  if (doc.is_discarded() || !doc.is_object() || format == doc.end() ||
-      *format != kFormat) {
+  if (doc.is_discarded() || !doc.is_object() || format == doc.end() || *format != kFormat) {
     *error = "not an orgiam-sandbox state file: " + path;
     return false;
   }
@@ -128,14 +118,12 @@ void Store::SaveLocked() {
   Put(doc, "zitadel_users", state_.zitadel_users);
   Put(doc, "motherduck_users", state_.motherduck_users);
   Put(doc, "motherduck_tokens", state_.motherduck_tokens);
-  const std::string text =
-      doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  const std::string text = doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 
   // Write a sibling temporary file and rename it over the target, so a reader
   // (or a crash) sees either the old state or the new one, never a torn file.
   const std::string tmp = path_ + ".tmp." + std::to_string(::getpid());
-  const int fd =
-      ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) {
     std::fprintf(stderr, "orgiam-sandbox: cannot write %s: %s\n", tmp.c_str(),
                  std::strerror(errno));
@@ -144,8 +132,8 @@ void Store::SaveLocked() {
   const bool ok = WriteAll(fd, text) && ::fsync(fd) == 0;
   ::close(fd);
   if (!ok || std::rename(tmp.c_str(), path_.c_str()) != 0) {
-    std::fprintf(stderr, "orgiam-sandbox: cannot save state to %s: %s\n",
-                 path_.c_str(), std::strerror(errno));
+    std::fprintf(stderr, "orgiam-sandbox: cannot save state to %s: %s\n", path_.c_str(),
+                 std::strerror(errno));
     ::unlink(tmp.c_str());
   }
 }

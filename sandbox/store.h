@@ -93,8 +93,7 @@ struct State {
   std::vector<MotherDuckUser> motherduck_users;
   std::vector<MotherDuckToken> motherduck_tokens;
   std::int64_t next_seq = 1;
-  std::uint64_t zitadel_sequence =
-      0;  // ZITADEL's event sequence, shared by all its objects
+  std::uint64_t zitadel_sequence = 0;  // ZITADEL's event sequence, shared by all its objects
 
   std::int64_t NextSeq() { return next_seq++; }
   void ClearObjects();

@@ -59,9 +59,8 @@ std::optional<std::u32string> DecodeUtf8(std::string_view text) {
 
 bool IsUnicodeLetter(char32_t code_point) {
   const auto* end = std::end(kLetters);
-  const auto* it = std::upper_bound(
-      std::begin(kLetters), end, code_point,
-      [](char32_t cp, const Range& range) { return cp < range.lo; });
+  const auto* it = std::upper_bound(std::begin(kLetters), end, code_point,
+                                    [](char32_t cp, const Range& range) { return cp < range.lo; });
   if (it == std::begin(kLetters)) return false;
   --it;
   return code_point >= it->lo && code_point <= it->hi;

@@ -44,8 +44,7 @@ void CreateKey(App& app, const httplib::Request& req, httplib::Response& res) {
     return;
   }
   const Json* name = Member(*body, "name");
-  if (name == nullptr || !name->is_string() ||
-      name->get<std::string>().empty()) {
+  if (name == nullptr || !name->is_string() || name->get<std::string>().empty()) {
     VultrError(res, 400, "Name is required.");
     return;
   }
@@ -55,8 +54,7 @@ void CreateKey(App& app, const httplib::Request& req, httplib::Response& res) {
     return;
   }
   bool expire = false;
-  if (const Json* value = Member(*body, "expire");
-      value && !ReadVultrBool(*value, &expire)) {
+  if (const Json* value = Member(*body, "expire"); value && !ReadVultrBool(*value, &expire)) {
     VultrError(res, 400, "Invalid value for expire.");
     return;
   }
@@ -68,8 +66,7 @@ void CreateKey(App& app, const httplib::Request& req, httplib::Response& res) {
                             ? ParseRfc3339(date->get<std::string>())
                             : std::nullopt;
     if (!parsed) {
-      VultrError(res, 400,
-                 "date_expire must be an RFC 3339 date when expire is true.");
+      VultrError(res, 400, "date_expire must be an RFC 3339 date when expire is true.");
       return;
     }
     if (*parsed <= now) {
@@ -110,8 +107,7 @@ void ListKeys(App& app, const httplib::Request& req, httplib::Response& res) {
   SendJson(res, 200, PageJson("api_keys", keys, page, VultrApiKeyJson));
 }
 
-VultrApiKey* FindKey(State& state, const std::string& user_id,
-                     const std::string& key_id) {
+VultrApiKey* FindKey(State& state, const std::string& user_id, const std::string& key_id) {
   for (VultrApiKey& key : state.vultr_api_keys) {
     if (key.user_id == user_id && key.id == key_id) return &key;
   }
@@ -125,8 +121,7 @@ void GetKey(App& app, const httplib::Request& req, httplib::Response& res) {
     VultrError(res, 404, "Invalid user.");
     return;
   }
-  const VultrApiKey* key =
-      FindKey(state, req.matches[1].str(), req.matches[2].str());
+  const VultrApiKey* key = FindKey(state, req.matches[1].str(), req.matches[2].str());
   if (key == nullptr) {
     VultrError(res, 404, "Invalid API key.");
     return;
@@ -141,32 +136,25 @@ void DeleteKey(App& app, const httplib::Request& req, httplib::Response& res) {
     VultrError(res, 404, "Invalid user.");
     return;
   }
-  const VultrApiKey* key =
-      FindKey(state, req.matches[1].str(), req.matches[2].str());
+  const VultrApiKey* key = FindKey(state, req.matches[1].str(), req.matches[2].str());
   if (key == nullptr) {
     VultrError(res, 404, "Invalid API key.");
     return;
   }
   const std::string id = key->id;
-  std::erase_if(state.vultr_api_keys,
-                [&](const VultrApiKey& k) { return k.id == id; });
+  std::erase_if(state.vultr_api_keys, [&](const VultrApiKey& k) { return k.id == id; });
   tx.MarkDirty();
   SendNoContent(res, 204);
 }
 
 }  // namespace
 
-Json VultrApiKeyJson(const VultrApiKey& key) {
-  return KeyJson(key, /*reveal=*/false);
-}
+Json VultrApiKeyJson(const VultrApiKey& key) { return KeyJson(key, /*reveal=*/false); }
 
 void RegisterVultrApiKeys(Router& router, App& app) {
-  router.Route(Vendor::kVultr, "GET", "/v2/users/{id}/apikeys",
-               Bind(app, ListKeys));
-  router.Route(Vendor::kVultr, "POST", "/v2/users/{id}/apikeys",
-               Bind(app, CreateKey));
-  router.Route(Vendor::kVultr, "GET", "/v2/users/{id}/apikeys/{apikey_id}",
-               Bind(app, GetKey));
+  router.Route(Vendor::kVultr, "GET", "/v2/users/{id}/apikeys", Bind(app, ListKeys));
+  router.Route(Vendor::kVultr, "POST", "/v2/users/{id}/apikeys", Bind(app, CreateKey));
+  router.Route(Vendor::kVultr, "GET", "/v2/users/{id}/apikeys/{apikey_id}", Bind(app, GetKey));
   router.Route(Vendor::kVultr, "DELETE", "/v2/users/{id}/apikeys/{apikey_id}",
                Bind(app, DeleteKey));
 }

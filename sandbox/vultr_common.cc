@@ -44,14 +44,13 @@ bool IsValidEmail(std::string_view email) {
     return false;
   }
   for (char c : email) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F || c == '<' ||
-        c == '>' || c == ',' || c == ';' || c == '"') {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == ',' ||
+        c == ';' || c == '"') {
       return false;
     }
   }
   const std::string_view domain = email.substr(at + 1);
-  if (domain.size() < 3 || domain.find('.') == std::string_view::npos)
-    return false;
+  if (domain.size() < 3 || domain.find('.') == std::string_view::npos) return false;
   if (domain.front() == '.' || domain.back() == '.' ||
       domain.find("..") != std::string_view::npos) {
     return false;
@@ -60,20 +59,19 @@ bool IsValidEmail(std::string_view email) {
 }
 
 const std::vector<std::string>& VultrAclNames() {
-  static const auto* const kAcls =
-      new std::vector<std::string>{"abuse",
-                                   "alerts",
-                                   "billing",
-                                   "dns",
-                                   "firewall",
-                                   "loadbalancer",
-                                   "manage_users",
-                                   "objstore",
-                                   "provisioning",
-                                   "subscriptions",
-                                   "subscriptions_view",
-                                   "support",
-                                   "upgrade"};
+  static const auto* const kAcls = new std::vector<std::string>{"abuse",
+                                                                "alerts",
+                                                                "billing",
+                                                                "dns",
+                                                                "firewall",
+                                                                "loadbalancer",
+                                                                "manage_users",
+                                                                "objstore",
+                                                                "provisioning",
+                                                                "subscriptions",
+                                                                "subscriptions_view",
+                                                                "support",
+                                                                "upgrade"};
   return *kAcls;
 }
 
@@ -81,22 +79,18 @@ std::string EncodeCursor(std::int64_t seq) {
   return Base64UrlEncode(std::string(kCursorPrefix) + std::to_string(seq));
 }
 
-bool ReadPageRequest(const httplib::Request& req, httplib::Response& res,
-                     PageRequest* page) {
-  if (const auto per_page = QueryParam(req, "per_page");
-      per_page && !per_page->empty()) {
+bool ReadPageRequest(const httplib::Request& req, httplib::Response& res, PageRequest* page) {
+  if (const auto per_page = QueryParam(req, "per_page"); per_page && !per_page->empty()) {
     long long value = 0;
     const char* end = per_page->data() + per_page->size();
     const auto [ptr, ec] = std::from_chars(per_page->data(), end, value);
     if (ec != std::errc() || ptr != end || value < 1) {
-      VultrError(res, 400,
-                 "Invalid per_page value. It must be between 1 and 500.");
+      VultrError(res, 400, "Invalid per_page value. It must be between 1 and 500.");
       return false;
     }
     page->per_page = static_cast<std::size_t>(std::min<long long>(value, 500));
   }
-  if (const auto cursor = QueryParam(req, "cursor");
-      cursor && !cursor->empty()) {
+  if (const auto cursor = QueryParam(req, "cursor"); cursor && !cursor->empty()) {
     const auto decoded = Base64UrlDecode(*cursor);
     long long seq = 0;
     bool ok = decoded.has_value() && decoded->rfind(kCursorPrefix, 0) == 0;

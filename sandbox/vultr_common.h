@@ -35,16 +35,14 @@ struct PageRequest {
 // Reads per_page (default 100; values above 500 are capped at 500; below 1 or
 // not a number is a 400) and cursor (a 400 when it does not decode). On failure
 // the error response is already written and false is returned.
-bool ReadPageRequest(const httplib::Request& req, httplib::Response& res,
-                     PageRequest* page);
+bool ReadPageRequest(const httplib::Request& req, httplib::Response& res, PageRequest* page);
 
 std::string EncodeCursor(std::int64_t seq);
 
 // {key: [view(item)...], "meta": {"total": N, "links": {"next": cursor|"",
 // "prev": ""}}}, items in creation order starting at the cursor.
 template <typename T, typename View>
-Json PageJson(const char* key, const std::vector<T>& items,
-              const PageRequest& page, View view) {
+Json PageJson(const char* key, const std::vector<T>& items, const PageRequest& page, View view) {
   Json list = Json::array();
   std::string next;
   for (const T& item : items) {
@@ -55,10 +53,8 @@ Json PageJson(const char* key, const std::vector<T>& items,
     }
     list.push_back(view(item));
   }
-  return {
-      {key, std::move(list)},
-      {"meta",
-       {{"total", items.size()}, {"links", {{"next", next}, {"prev", ""}}}}}};
+  return {{key, std::move(list)},
+          {"meta", {{"total", items.size()}, {"links", {{"next", next}, {"prev", ""}}}}}};
 }
 
 // Accepts a JSON bool, or the strings "yes"/"no"/"true"/"false" (any case), as

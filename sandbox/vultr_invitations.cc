@@ -34,16 +34,14 @@ VultrInvitation* FindInvitation(State& state, const std::string& id) {
   return nullptr;
 }
 
-void CreateInvitation(App& app, const httplib::Request& req,
-                      httplib::Response& res) {
+void CreateInvitation(App& app, const httplib::Request& req, httplib::Response& res) {
   const auto body = ParseBody(req.body);
   if (!body || !body->is_object()) {
     VultrError(res, 400, "Invalid JSON in request body.");
     return;
   }
   const Json* email = Member(*body, "email_invited");
-  if (email == nullptr || !email->is_string() ||
-      email->get<std::string>().empty()) {
+  if (email == nullptr || !email->is_string() || email->get<std::string>().empty()) {
     VultrError(res, 400, "email_invited is required.");
     return;
   }
@@ -68,8 +66,7 @@ void CreateInvitation(App& app, const httplib::Request& req,
   const std::int64_t now = app.clock.NowMicros();
   const std::string wanted = AsciiLower(email->get<std::string>());
   for (const VultrInvitation& other : state.vultr_invitations) {
-    if (AsciiLower(other.email_invited) == wanted &&
-        StateAt(other, now) == InviteState::kPending) {
+    if (AsciiLower(other.email_invited) == wanted && StateAt(other, now) == InviteState::kPending) {
       VultrError(res, 400, "An invitation for that email is already pending.");
       return;
     }
@@ -78,8 +75,7 @@ void CreateInvitation(App& app, const httplib::Request& req,
   invitation.id = NewUuid();
   invitation.email_invited = email->get<std::string>();
   invitation.api_enabled = api_enabled;
-  invitation.email_registered =
-      FindVultrUserByEmail(state, invitation.email_invited) != nullptr;
+  invitation.email_registered = FindVultrUserByEmail(state, invitation.email_invited) != nullptr;
   invitation.created_us = now;
   invitation.expires_us = now + kInvitationLifetimeSeconds * kMicrosPerSecond;
   invitation.seq = state.NextSeq();
@@ -89,24 +85,19 @@ void CreateInvitation(App& app, const httplib::Request& req,
   SendJson(res, 201, view);
 }
 
-void ListInvitations(App& app, const httplib::Request& req,
-                     httplib::Response& res) {
+void ListInvitations(App& app, const httplib::Request& req, httplib::Response& res) {
   PageRequest page;
   if (!ReadPageRequest(req, res, &page)) return;
   auto tx = app.store.Begin();
   const std::int64_t now = app.clock.NowMicros();
   SendJson(res, 200,
            PageJson("invites", tx.state().vultr_invitations, page,
-                    [now](const VultrInvitation& inv) {
-                      return VultrInvitationJson(inv, now);
-                    }));
+                    [now](const VultrInvitation& inv) { return VultrInvitationJson(inv, now); }));
 }
 
-void GetInvitation(App& app, const httplib::Request& req,
-                   httplib::Response& res) {
+void GetInvitation(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
-  const VultrInvitation* invitation =
-      FindInvitation(tx.state(), req.matches[1].str());
+  const VultrInvitation* invitation = FindInvitation(tx.state(), req.matches[1].str());
   if (invitation == nullptr) {
     VultrError(res, 404, "Invite not found.");
     return;
@@ -114,11 +105,9 @@ void GetInvitation(App& app, const httplib::Request& req,
   SendJson(res, 200, VultrInvitationJson(*invitation, app.clock.NowMicros()));
 }
 
-void ResendInvitation(App& app, const httplib::Request& req,
-                      httplib::Response& res) {
+void ResendInvitation(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
-  VultrInvitation* invitation =
-      FindInvitation(tx.state(), req.matches[1].str());
+  VultrInvitation* invitation = FindInvitation(tx.state(), req.matches[1].str());
   if (invitation == nullptr) {
     VultrError(res, 404, "Invite not found.");
     return;
@@ -134,12 +123,10 @@ void ResendInvitation(App& app, const httplib::Request& req,
   SendJson(res, 200, VultrInvitationJson(*invitation, now));
 }
 
-void RevokeInvitation(App& app, const httplib::Request& req,
-                      httplib::Response& res) {
+void RevokeInvitation(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
   State& state = tx.state();
-  const VultrInvitation* invitation =
-      FindInvitation(state, req.matches[1].str());
+  const VultrInvitation* invitation = FindInvitation(state, req.matches[1].str());
   if (invitation == nullptr) {
     VultrError(res, 404, "Invite not found.");
     return;
@@ -152,16 +139,14 @@ void RevokeInvitation(App& app, const httplib::Request& req,
     return;
   }
   const std::string id = invitation->id;
-  std::erase_if(state.vultr_invitations,
-                [&](const VultrInvitation& i) { return i.id == id; });
+  std::erase_if(state.vultr_invitations, [&](const VultrInvitation& i) { return i.id == id; });
   tx.MarkDirty();
   SendNoContent(res, 204);
 }
 
 }  // namespace
 
-Json VultrInvitationJson(const VultrInvitation& invitation,
-                         std::int64_t now_us) {
+Json VultrInvitationJson(const VultrInvitation& invitation, std::int64_t now_us) {
   const char* invite_status = "Pending";
   const char* status = "pending";
   const char* status_full = "Invite Pending";
@@ -191,14 +176,12 @@ Json VultrInvitationJson(const VultrInvitation& invitation,
           {"status_full", status_full},
           {"invite_status", invite_status},
           {"date_created", FormatVultrTime(invitation.created_us)},
-          {"date_responded", invitation.responded_us != 0
-                                 ? FormatVultrTime(invitation.responded_us)
-                                 : ""},
+          {"date_responded",
+           invitation.responded_us != 0 ? FormatVultrTime(invitation.responded_us) : ""},
           {"expiration_date", FormatVultrTime(invitation.expires_us)}};
 }
 
-void AcceptVultrInvitation(App& app, const httplib::Request& req,
-                           httplib::Response& res) {
+void AcceptVultrInvitation(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
   State& state = tx.state();
   VultrInvitation* invitation = FindInvitation(state, req.matches[1].str());
@@ -235,21 +218,15 @@ void AcceptVultrInvitation(App& app, const httplib::Request& req,
   }
   tx.MarkDirty();
   SendJson(res, 200,
-           {{"invitation", VultrInvitationJson(*invitation, now)},
-            {"user", VultrUserJson(*user)}});
+           {{"invitation", VultrInvitationJson(*invitation, now)}, {"user", VultrUserJson(*user)}});
 }
 
 void RegisterVultrInvitations(Router& router, App& app) {
-  router.Route(Vendor::kVultr, "GET", "/v2/invitation",
-               Bind(app, ListInvitations));
-  router.Route(Vendor::kVultr, "POST", "/v2/invitation",
-               Bind(app, CreateInvitation));
-  router.Route(Vendor::kVultr, "GET", "/v2/invitation/{id}",
-               Bind(app, GetInvitation));
-  router.Route(Vendor::kVultr, "DELETE", "/v2/invitation/{id}",
-               Bind(app, RevokeInvitation));
-  router.Route(Vendor::kVultr, "POST", "/v2/invitation/{id}/resend",
-               Bind(app, ResendInvitation));
+  router.Route(Vendor::kVultr, "GET", "/v2/invitation", Bind(app, ListInvitations));
+  router.Route(Vendor::kVultr, "POST", "/v2/invitation", Bind(app, CreateInvitation));
+  router.Route(Vendor::kVultr, "GET", "/v2/invitation/{id}", Bind(app, GetInvitation));
+  router.Route(Vendor::kVultr, "DELETE", "/v2/invitation/{id}", Bind(app, RevokeInvitation));
+  router.Route(Vendor::kVultr, "POST", "/v2/invitation/{id}/resend", Bind(app, ResendInvitation));
 }
 
 }  // namespace orgiam::sandbox

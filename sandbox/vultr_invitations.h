@@ -18,14 +18,12 @@ void RegisterVultrInvitations(Router& router, App& app);
 
 // An invitation as the API shows it at sandbox time `now_us` (status fields are
 // derived).
-Json VultrInvitationJson(const VultrInvitation& invitation,
-                         std::int64_t now_us);
+Json VultrInvitationJson(const VultrInvitation& invitation, std::int64_t now_us);
 
 // POST /_sandbox/accept/{invitation_id}: the invited person accepts; they
 // become a member (non-service) user unless a user with that email already
 // exists.
-void AcceptVultrInvitation(App& app, const httplib::Request& req,
-                           httplib::Response& res);
+void AcceptVultrInvitation(App& app, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace orgiam::sandbox
 

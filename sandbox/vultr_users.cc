@@ -30,10 +30,8 @@ struct UserFields {
 // when the body is acceptable.
 std::string ReadUserFields(const Json& body, UserFields* fields) {
   if (const Json* email = Member(body, "email")) {
-    if (!email->is_string() || email->get<std::string>().empty())
-      return "Email is required.";
-    if (!IsValidEmail(email->get<std::string>()))
-      return "Invalid email address.";
+    if (!email->is_string() || email->get<std::string>().empty()) return "Email is required.";
+    if (!IsValidEmail(email->get<std::string>())) return "Invalid email address.";
     fields->email = email->get<std::string>();
   }
   const Json* name = Member(body, "name");
@@ -43,20 +41,17 @@ std::string ReadUserFields(const Json& body, UserFields* fields) {
     if (!name->is_string()) return "Invalid name.";
     fields->name = name->get<std::string>();
   } else if (first != nullptr || last != nullptr) {
-    if (first == nullptr || last == nullptr || !first->is_string() ||
-        !last->is_string()) {
+    if (first == nullptr || last == nullptr || !first->is_string() || !last->is_string()) {
       return "Both first_name and last_name are required.";
     }
     fields->name = first->get<std::string>() + " " + last->get<std::string>();
   }
   if (fields->name) {
     const std::string& value = *fields->name;
-    if (value.find_first_not_of(" \t") == std::string::npos)
-      return "Name is required.";
+    if (value.find_first_not_of(" \t") == std::string::npos) return "Name is required.";
     const auto decoded = DecodeUtf8(value);
     if (!decoded) return "Invalid name.";
-    if (decoded->size() > kMaxNameLength)
-      return "Name must be 255 characters or fewer.";
+    if (decoded->size() > kMaxNameLength) return "Name must be 255 characters or fewer.";
   }
   if (const Json* password = Member(body, "password")) {
     if (!password->is_string()) return "Invalid password.";
@@ -68,14 +63,12 @@ std::string ReadUserFields(const Json& body, UserFields* fields) {
   }
   if (const Json* api_enabled = Member(body, "api_enabled")) {
     bool value = false;
-    if (!ReadVultrBool(*api_enabled, &value))
-      return "Invalid value for api_enabled.";
+    if (!ReadVultrBool(*api_enabled, &value)) return "Invalid value for api_enabled.";
     fields->api_enabled = value;
   }
   if (const Json* service_user = Member(body, "service_user")) {
     bool value = false;
-    if (!ReadVultrBool(*service_user, &value))
-      return "Invalid value for service_user.";
+    if (!ReadVultrBool(*service_user, &value)) return "Invalid value for service_user.";
     fields->service_user = value;
   }
   if (const Json* acls = Member(body, "acls")) {
@@ -96,8 +89,7 @@ std::string ReadUserFields(const Json& body, UserFields* fields) {
   return "";
 }
 
-bool EmailTaken(State& state, const std::string& email,
-                const std::string& except_id) {
+bool EmailTaken(State& state, const std::string& email, const std::string& except_id) {
   const VultrUser* other = FindVultrUserByEmail(state, email);
   return other != nullptr && other->id != except_id;
 }
@@ -109,8 +101,7 @@ void CreateUser(App& app, const httplib::Request& req, httplib::Response& res) {
     return;
   }
   UserFields fields;
-  if (const std::string error = ReadUserFields(*body, &fields);
-      !error.empty()) {
+  if (const std::string error = ReadUserFields(*body, &fields); !error.empty()) {
     VultrError(res, 400, error);
     return;
   }
@@ -155,8 +146,7 @@ void ListUsers(App& app, const httplib::Request& req, httplib::Response& res) {
   PageRequest page;
   if (!ReadPageRequest(req, res, &page)) return;
   auto tx = app.store.Begin();
-  SendJson(res, 200,
-           PageJson("users", tx.state().vultr_users, page, VultrUserJson));
+  SendJson(res, 200, PageJson("users", tx.state().vultr_users, page, VultrUserJson));
 }
 
 void GetUser(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -183,14 +173,12 @@ void UpdateUser(App& app, const httplib::Request& req, httplib::Response& res) {
     return;
   }
   UserFields fields;
-  if (const std::string error = ReadUserFields(*body, &fields);
-      !error.empty()) {
+  if (const std::string error = ReadUserFields(*body, &fields); !error.empty()) {
     VultrError(res, 400, error);
     return;
   }
   if (fields.service_user && *fields.service_user != user->service_user) {
-    VultrError(res, 400,
-               "service_user cannot be changed after the user is created.");
+    VultrError(res, 400, "service_user cannot be changed after the user is created.");
     return;
   }
   if (fields.email && EmailTaken(state, *fields.email, user->id)) {
@@ -205,8 +193,7 @@ void UpdateUser(App& app, const httplib::Request& req, httplib::Response& res) {
     user->api_enabled = *fields.api_enabled;
     // Enabling the API gives the user a key; like any key it is never shown
     // again here.
-    if (user->api_enabled && user->api_key.empty())
-      user->api_key = NewVultrApiKey();
+    if (user->api_enabled && user->api_key.empty()) user->api_key = NewVultrApiKey();
   }
   tx.MarkDirty();
   SendNoContent(res, 204);
@@ -217,16 +204,14 @@ void DeleteUser(App& app, const httplib::Request& req, httplib::Response& res) {
   State& state = tx.state();
   const std::string id = req.matches[1].str();
   auto& users = state.vultr_users;
-  const auto it =
-      std::find_if(users.begin(), users.end(),
-                   [&](const VultrUser& user) { return user.id == id; });
+  const auto it = std::find_if(users.begin(), users.end(),
+                               [&](const VultrUser& user) { return user.id == id; });
   if (it == users.end()) {
     VultrError(res, 404, "Invalid user.");
     return;
   }
   users.erase(it);
-  std::erase_if(state.vultr_api_keys,
-                [&](const VultrApiKey& key) { return key.user_id == id; });
+  std::erase_if(state.vultr_api_keys, [&](const VultrApiKey& key) { return key.user_id == id; });
   tx.MarkDirty();
   SendNoContent(res, 204);
 }
@@ -263,10 +248,8 @@ void RegisterVultrUsers(Router& router, App& app) {
   router.Route(Vendor::kVultr, "GET", "/v2/users", Bind(app, ListUsers));
   router.Route(Vendor::kVultr, "POST", "/v2/users", Bind(app, CreateUser));
   router.Route(Vendor::kVultr, "GET", "/v2/users/{id}", Bind(app, GetUser));
-  router.Route(Vendor::kVultr, "PATCH", "/v2/users/{id}",
-               Bind(app, UpdateUser));
-  router.Route(Vendor::kVultr, "DELETE", "/v2/users/{id}",
-               Bind(app, DeleteUser));
+  router.Route(Vendor::kVultr, "PATCH", "/v2/users/{id}", Bind(app, UpdateUser));
+  router.Route(Vendor::kVultr, "DELETE", "/v2/users/{id}", Bind(app, DeleteUser));
 }
 
 }  // namespace orgiam::sandbox

@@ -9,8 +9,7 @@ namespace {
 // organization.
 constexpr ZitadelOrg kOrgs[] = {
     {"100000000000000001", "Sandbox", "sandbox.zitadel.localhost"},
-    {"100000000000000002", "Sandbox Second",
-     "sandbox-second.zitadel.localhost"},
+    {"100000000000000002", "Sandbox Second", "sandbox-second.zitadel.localhost"},
 };
 
 }  // namespace
@@ -37,17 +36,13 @@ int HttpStatusForGrpc(int code) {
   }
 }
 
-void ZitadelError(httplib::Response& res, int code, std::string_view message,
-                  std::string_view id) {
-  Json body = {{"code", code},
-               {"message", std::string(message)},
-               {"details", Json::array()}};
+void ZitadelError(httplib::Response& res, int code, std::string_view message, std::string_view id) {
+  Json body = {{"code", code}, {"message", std::string(message)}, {"details", Json::array()}};
   if (!id.empty()) {
     body["message"] = std::string(message) + " (" + std::string(id) + ")";
-    body["details"].push_back(
-        {{"@type", "type.googleapis.com/zitadel.v1.ErrorDetail"},
-         {"id", std::string(id)},
-         {"message", std::string(message)}});
+    body["details"].push_back({{"@type", "type.googleapis.com/zitadel.v1.ErrorDetail"},
+                               {"id", std::string(id)},
+                               {"message", std::string(message)}});
   }
   SendJson(res, HttpStatusForGrpc(code), body);
 }
@@ -55,12 +50,10 @@ void ZitadelError(httplib::Response& res, int code, std::string_view message,
 void ZitadelStatusError(httplib::Response& res, int status) {
   switch (status) {
     case 401:
-      ZitadelError(res, kGrpcUnauthenticated, "Errors.Token.Invalid",
-                   "AUTH-7fs1e");
+      ZitadelError(res, kGrpcUnauthenticated, "Errors.Token.Invalid", "AUTH-7fs1e");
       break;
     case 429:
-      ZitadelError(res, kGrpcResourceExhausted,
-                   "Errors.Quota.RequestsExhausted", "QUOTA-vjAy8");
+      ZitadelError(res, kGrpcResourceExhausted, "Errors.Quota.RequestsExhausted", "QUOTA-vjAy8");
       break;
     case 502:
     case 503:
@@ -81,24 +74,21 @@ const ZitadelOrg* FindZitadelOrg(std::string_view id) {
   return nullptr;
 }
 
-const ZitadelOrg* ResolveZitadelOrg(const httplib::Request& req,
-                                    httplib::Response& res) {
+const ZitadelOrg* ResolveZitadelOrg(const httplib::Request& req, httplib::Response& res) {
   if (!req.has_header("x-zitadel-orgid")) return &kOrgs[0];
   const std::string id = req.get_header_value("x-zitadel-orgid");
   if (id.empty()) return &kOrgs[0];
   const ZitadelOrg* org = FindZitadelOrg(id);
   if (org == nullptr) {
-    ZitadelError(res, kGrpcPermissionDenied, "No matching permissions found",
-                 "AUTH-5mWD2");
+    ZitadelError(res, kGrpcPermissionDenied, "No matching permissions found", "AUTH-5mWD2");
   }
   return org;
 }
 
-Json ZitadelDetails(std::uint64_t sequence, std::int64_t created_us,
-                    std::int64_t changed_us, std::string_view resource_owner) {
+Json ZitadelDetails(std::uint64_t sequence, std::int64_t created_us, std::int64_t changed_us,
+                    std::string_view resource_owner) {
   Json details = {{"sequence", std::to_string(sequence)}};
-  if (created_us != 0)
-    details["creationDate"] = FormatRfc3339Micros(created_us);
+  if (created_us != 0) details["creationDate"] = FormatRfc3339Micros(created_us);
   details["changeDate"] = FormatRfc3339Micros(changed_us);
   details["resourceOwner"] = std::string(resource_owner);
   return details;

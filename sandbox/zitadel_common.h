@@ -30,8 +30,7 @@ int HttpStatusForGrpc(int code);
 // ErrorDetail, "id", "message"}]}. Without an id (validation errors from the
 // request decoder and protoc-gen-validate) the message is bare and `details` is
 // empty, as ZITADEL sends them.
-void ZitadelError(httplib::Response& res, int code, std::string_view message,
-                  std::string_view id);
+void ZitadelError(httplib::Response& res, int code, std::string_view message, std::string_view id);
 // The bodies of 401, 429 and 5xx answers.
 void ZitadelStatusError(httplib::Response& res, int status);
 
@@ -44,14 +43,13 @@ struct ZitadelOrg {
 // The organization of x-zitadel-orgid, or the token's default organization when
 // the header is absent. For an organization the token has no access to, writes
 // ZITADEL's 403 (PermissionDenied) and returns nullptr.
-const ZitadelOrg* ResolveZitadelOrg(const httplib::Request& req,
-                                    httplib::Response& res);
+const ZitadelOrg* ResolveZitadelOrg(const httplib::Request& req, httplib::Response& res);
 const ZitadelOrg* FindZitadelOrg(std::string_view id);
 
 // ObjectDetails: {"sequence": "N", ["creationDate"], "changeDate",
 // "resourceOwner"}. uint64 values are strings in ZITADEL's JSON.
-Json ZitadelDetails(std::uint64_t sequence, std::int64_t created_us,
-                    std::int64_t changed_us, std::string_view resource_owner);
+Json ZitadelDetails(std::uint64_t sequence, std::int64_t created_us, std::int64_t changed_us,
+                    std::string_view resource_owner);
 
 }  // namespace orgiam::sandbox
 

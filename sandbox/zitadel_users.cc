@@ -28,12 +28,10 @@ void UserNotFound(httplib::Response& res) {
 
 // Parses the body as grpc-gateway would; on failure writes its InvalidArgument
 // answer.
-std::optional<Json> ReadBody(const httplib::Request& req,
-                             httplib::Response& res) {
+std::optional<Json> ReadBody(const httplib::Request& req, httplib::Response& res) {
   auto body = ParseBody(req.body);
   if (!body || !body->is_object()) {
-    InvalidArgument(
-        res, "proto: syntax error: the request body is not a JSON object");
+    InvalidArgument(res, "proto: syntax error: the request body is not a JSON object");
     return std::nullopt;
   }
   return body;
@@ -42,36 +40,30 @@ std::optional<Json> ReadBody(const httplib::Request& req,
 // A string field checked like protoc-gen-validate does (lengths in runes).
 // `message` and `field` name it in errors ("AddMachineUserRequest",
 // "UserName").
-bool ReadText(const Json& body, const char* json_name, const char* message,
-              const char* field, std::size_t min, std::size_t max,
-              std::string* out, httplib::Response& res) {
+bool ReadText(const Json& body, const char* json_name, const char* message, const char* field,
+              std::size_t min, std::size_t max, std::string* out, httplib::Response& res) {
   const Json* value = Member(body, json_name);
   std::string text;
   if (value != nullptr) {
     if (!value->is_string()) {
-      InvalidArgument(
-          res,
-          std::string("proto: invalid value for string field ") + json_name);
+      InvalidArgument(res, std::string("proto: invalid value for string field ") + json_name);
       return false;
     }
     text = value->get<std::string>();
   }
   const auto runes = DecodeUtf8(text);
   if (!runes) {
-    InvalidArgument(
-        res, std::string("proto: invalid UTF-8 in string field ") + json_name);
+    InvalidArgument(res, std::string("proto: invalid UTF-8 in string field ") + json_name);
     return false;
   }
   if (runes->size() < min || runes->size() > max) {
-    const std::string prefix =
-        std::string("invalid ") + message + "." + field + ": ";
+    const std::string prefix = std::string("invalid ") + message + "." + field + ": ";
     if (min == 0) {
-      InvalidArgument(res, prefix + "value length must be at most " +
-                               std::to_string(max) + " runes");
+      InvalidArgument(res,
+                      prefix + "value length must be at most " + std::to_string(max) + " runes");
     } else {
-      InvalidArgument(res, prefix + "value length must be between " +
-                               std::to_string(min) + " and " +
-                               std::to_string(max) + " runes, inclusive");
+      InvalidArgument(res, prefix + "value length must be between " + std::to_string(min) +
+                               " and " + std::to_string(max) + " runes, inclusive");
     }
     return false;
   }
@@ -99,38 +91,34 @@ bool ReadTokenType(const Json& body, std::string* out, httplib::Response& res) {
       return true;
     }
   }
-  InvalidArgument(res, "proto: invalid value for enum field accessTokenType: " +
-                           Dump(*value));
+  InvalidArgument(res, "proto: invalid value for enum field accessTokenType: " + Dump(*value));
   return false;
 }
 
 std::string NewZitadelId(const State& state) {
   while (true) {
-    const std::string id = std::to_string(
-        200000000000000000ULL + RandomUint64() % 100000000000000000ULL);
-    const bool taken =
-        std::any_of(state.zitadel_users.begin(), state.zitadel_users.end(),
-                    [&](const ZitadelUser& u) { return u.id == id; });
+    const std::string id =
+        std::to_string(200000000000000000ULL + RandomUint64() % 100000000000000000ULL);
+    const bool taken = std::any_of(state.zitadel_users.begin(), state.zitadel_users.end(),
+                                   [&](const ZitadelUser& u) { return u.id == id; });
     if (!taken) return id;
   }
 }
 
-ZitadelUser* FindUser(State& state, const std::string& org_id,
-                      const std::string& id) {
+ZitadelUser* FindUser(State& state, const std::string& org_id, const std::string& id) {
   for (ZitadelUser& user : state.zitadel_users) {
     if (user.id == id && user.org_id == org_id) return &user;
   }
   return nullptr;
 }
 
-bool UserNameTaken(const State& state, const std::string& org_id,
-                   const std::string& user_name, const std::string& except_id) {
+bool UserNameTaken(const State& state, const std::string& org_id, const std::string& user_name,
+                   const std::string& except_id) {
   const std::string wanted = AsciiLower(user_name);
-  return std::any_of(state.zitadel_users.begin(), state.zitadel_users.end(),
-                     [&](const ZitadelUser& u) {
-                       return u.org_id == org_id && u.id != except_id &&
-                              AsciiLower(u.user_name) == wanted;
-                     });
+  return std::any_of(
+      state.zitadel_users.begin(), state.zitadel_users.end(), [&](const ZitadelUser& u) {
+        return u.org_id == org_id && u.id != except_id && AsciiLower(u.user_name) == wanted;
+      });
 }
 
 // Records an event on the user: a new sequence and change date.
@@ -143,36 +131,31 @@ Json ChangeDetails(const ZitadelUser& user) {
   return ZitadelDetails(user.sequence, 0, user.changed_us, user.org_id);
 }
 
-void AddMachineUser(App& app, const httplib::Request& req,
-                    httplib::Response& res) {
+void AddMachineUser(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
   const auto body = ReadBody(req, res);
   if (!body) return;
   ZitadelUser user;
-  if (!ReadText(*body, "userName", "AddMachineUserRequest", "UserName", 1, 200,
-                &user.user_name, res) ||
-      !ReadText(*body, "name", "AddMachineUserRequest", "Name", 1, 200,
-                &user.name, res) ||
-      !ReadText(*body, "description", "AddMachineUserRequest", "Description", 0,
-                500, &user.description, res) ||
+  if (!ReadText(*body, "userName", "AddMachineUserRequest", "UserName", 1, 200, &user.user_name,
+                res) ||
+      !ReadText(*body, "name", "AddMachineUserRequest", "Name", 1, 200, &user.name, res) ||
+      !ReadText(*body, "description", "AddMachineUserRequest", "Description", 0, 500,
+                &user.description, res) ||
       !ReadTokenType(*body, &user.access_token_type, res)) {
     return;
   }
   std::string custom_id;
-  if (!ReadText(*body, "userId", "AddMachineUserRequest", "UserId", 0, 200,
-                &custom_id, res)) {
+  if (!ReadText(*body, "userId", "AddMachineUserRequest", "UserId", 0, 200, &custom_id, res)) {
     return;
   }
   auto tx = app.store.Begin();
   State& state = tx.state();
   const bool id_taken =
-      !custom_id.empty() &&
-      std::any_of(state.zitadel_users.begin(), state.zitadel_users.end(),
-                  [&](const ZitadelUser& u) { return u.id == custom_id; });
+      !custom_id.empty() && std::any_of(state.zitadel_users.begin(), state.zitadel_users.end(),
+                                        [&](const ZitadelUser& u) { return u.id == custom_id; });
   if (id_taken || UserNameTaken(state, org->id, user.user_name, "")) {
-    ZitadelError(res, kGrpcAlreadyExists, "User already exists",
-                 "COMMAND-k2unb");
+    ZitadelError(res, kGrpcAlreadyExists, "User already exists", "COMMAND-k2unb");
     return;
   }
   const std::int64_t now = app.clock.NowMicros();
@@ -181,9 +164,8 @@ void AddMachineUser(App& app, const httplib::Request& req,
   user.created_us = now;
   Touch(state, user, now);
   user.seq = state.NextSeq();
-  const Json response = {
-      {"userId", user.id},
-      {"details", ZitadelDetails(user.sequence, now, now, user.org_id)}};
+  const Json response = {{"userId", user.id},
+                         {"details", ZitadelDetails(user.sequence, now, now, user.org_id)}};
   state.zitadel_users.push_back(std::move(user));
   tx.MarkDirty();
   SendJson(res, 200, response);
@@ -201,17 +183,15 @@ void GetUser(App& app, const httplib::Request& req, httplib::Response& res) {
   SendJson(res, 200, {{"user", ZitadelUserJson(*user)}});
 }
 
-void UpdateMachine(App& app, const httplib::Request& req,
-                   httplib::Response& res) {
+void UpdateMachine(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
   const auto body = ReadBody(req, res);
   if (!body) return;
   std::string name, description, token_type;
-  if (!ReadText(*body, "name", "UpdateMachineRequest", "Name", 1, 200, &name,
+  if (!ReadText(*body, "name", "UpdateMachineRequest", "Name", 1, 200, &name, res) ||
+      !ReadText(*body, "description", "UpdateMachineRequest", "Description", 0, 500, &description,
                 res) ||
-      !ReadText(*body, "description", "UpdateMachineRequest", "Description", 0,
-                500, &description, res) ||
       !ReadTokenType(*body, &token_type, res)) {
     return;
   }
@@ -224,8 +204,7 @@ void UpdateMachine(App& app, const httplib::Request& req,
   }
   if (user->name == name && user->description == description &&
       user->access_token_type == token_type) {
-    ZitadelError(res, kGrpcFailedPrecondition, "User has not been changed",
-                 "COMMAND-2n8vs");
+    ZitadelError(res, kGrpcFailedPrecondition, "User has not been changed", "COMMAND-2n8vs");
     return;
   }
   user->name = name;
@@ -236,15 +215,13 @@ void UpdateMachine(App& app, const httplib::Request& req,
   SendJson(res, 200, {{"details", ChangeDetails(*user)}});
 }
 
-void UpdateUserName(App& app, const httplib::Request& req,
-                    httplib::Response& res) {
+void UpdateUserName(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
   const auto body = ReadBody(req, res);
   if (!body) return;
   std::string user_name;
-  if (!ReadText(*body, "userName", "UpdateUserNameRequest", "UserName", 1, 200,
-                &user_name, res)) {
+  if (!ReadText(*body, "userName", "UpdateUserNameRequest", "UserName", 1, 200, &user_name, res)) {
     return;
   }
   auto tx = app.store.Begin();
@@ -255,13 +232,11 @@ void UpdateUserName(App& app, const httplib::Request& req,
     return;
   }
   if (user->user_name == user_name) {
-    ZitadelError(res, kGrpcFailedPrecondition, "Username is the same",
-                 "COMMAND-6m9gs");
+    ZitadelError(res, kGrpcFailedPrecondition, "Username is the same", "COMMAND-6m9gs");
     return;
   }
   if (UserNameTaken(state, org->id, user_name, user->id)) {
-    ZitadelError(res, kGrpcAlreadyExists, "User already exists",
-                 "COMMAND-k2unb");
+    ZitadelError(res, kGrpcAlreadyExists, "User already exists", "COMMAND-k2unb");
     return;
   }
   user->user_name = user_name;
@@ -283,14 +258,12 @@ void RemoveUser(App& app, const httplib::Request& req, httplib::Response& res) {
   Touch(state, *user, app.clock.NowMicros());
   const Json details = ChangeDetails(*user);
   const std::string id = user->id;
-  std::erase_if(state.zitadel_users,
-                [&](const ZitadelUser& u) { return u.id == id; });
+  std::erase_if(state.zitadel_users, [&](const ZitadelUser& u) { return u.id == id; });
   tx.MarkDirty();
   SendJson(res, 200, {{"details", details}});
 }
 
-void GenerateSecret(App& app, const httplib::Request& req,
-                    httplib::Response& res) {
+void GenerateSecret(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
   if (!ReadBody(req, res)) return;
@@ -301,8 +274,7 @@ void GenerateSecret(App& app, const httplib::Request& req,
     UserNotFound(res);
     return;
   }
-  user->client_secret =
-      RandomString(64, kAlnum);  // replaces any previous secret
+  user->client_secret = RandomString(64, kAlnum);  // replaces any previous secret
   Touch(state, *user, app.clock.NowMicros());
   tx.MarkDirty();
   SendJson(res, 200,
@@ -311,8 +283,7 @@ void GenerateSecret(App& app, const httplib::Request& req,
             {"details", ChangeDetails(*user)}});
 }
 
-void RemoveSecret(App& app, const httplib::Request& req,
-                  httplib::Response& res) {
+void RemoveSecret(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
   auto tx = app.store.Begin();
@@ -323,8 +294,7 @@ void RemoveSecret(App& app, const httplib::Request& req,
     return;
   }
   if (user->client_secret.empty()) {
-    ZitadelError(res, kGrpcFailedPrecondition, "Secret doesn't exist",
-                 "COMMAND-coi82n");
+    ZitadelError(res, kGrpcFailedPrecondition, "Secret doesn't exist", "COMMAND-coi82n");
     return;
   }
   user->client_secret.clear();
@@ -343,63 +313,51 @@ bool ReadUint64(const Json& object, const char* key, std::uint64_t* out) {
   }
   if (value->is_string()) {
     const std::string text = value->get<std::string>();
-    const auto [ptr, ec] =
-        std::from_chars(text.data(), text.data() + text.size(), *out);
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
     return ec == std::errc() && ptr == text.data() + text.size();
   }
   return value->is_number_integer() && value->get<std::int64_t>() == 0;
 }
 
 // A TextQueryMethod applied to `value`.
-bool TextMatches(const std::string& method, std::string value,
-                 std::string wanted) {
+bool TextMatches(const std::string& method, std::string value, std::string wanted) {
   const bool ignore_case = method.ends_with("_IGNORE_CASE");
   if (ignore_case) {
     value = AsciiLower(value);
     wanted = AsciiLower(wanted);
   }
   const std::string base =
-      ignore_case
-          ? method.substr(0, method.size() - std::string("_IGNORE_CASE").size())
-          : method;
+      ignore_case ? method.substr(0, method.size() - std::string("_IGNORE_CASE").size()) : method;
   if (base == "TEXT_QUERY_METHOD_EQUALS") return value == wanted;
   if (base == "TEXT_QUERY_METHOD_STARTS_WITH") return value.starts_with(wanted);
-  if (base == "TEXT_QUERY_METHOD_CONTAINS")
-    return value.find(wanted) != std::string::npos;
+  if (base == "TEXT_QUERY_METHOD_CONTAINS") return value.find(wanted) != std::string::npos;
   if (base == "TEXT_QUERY_METHOD_ENDS_WITH") return value.ends_with(wanted);
   return false;
 }
 
 bool IsTextMethod(const std::string& method) {
   static constexpr const char* kMethods[] = {
-      "TEXT_QUERY_METHOD_EQUALS",
-      "TEXT_QUERY_METHOD_EQUALS_IGNORE_CASE",
-      "TEXT_QUERY_METHOD_STARTS_WITH",
-      "TEXT_QUERY_METHOD_STARTS_WITH_IGNORE_CASE",
-      "TEXT_QUERY_METHOD_CONTAINS",
-      "TEXT_QUERY_METHOD_CONTAINS_IGNORE_CASE",
-      "TEXT_QUERY_METHOD_ENDS_WITH",
-      "TEXT_QUERY_METHOD_ENDS_WITH_IGNORE_CASE"};
+      "TEXT_QUERY_METHOD_EQUALS",      "TEXT_QUERY_METHOD_EQUALS_IGNORE_CASE",
+      "TEXT_QUERY_METHOD_STARTS_WITH", "TEXT_QUERY_METHOD_STARTS_WITH_IGNORE_CASE",
+      "TEXT_QUERY_METHOD_CONTAINS",    "TEXT_QUERY_METHOD_CONTAINS_IGNORE_CASE",
+      "TEXT_QUERY_METHOD_ENDS_WITH",   "TEXT_QUERY_METHOD_ENDS_WITH_IGNORE_CASE"};
   return std::any_of(std::begin(kMethods), std::end(kMethods),
                      [&](const char* m) { return method == m; });
 }
 
 std::string LoginName(const ZitadelUser& user) {
   const ZitadelOrg* org = FindZitadelOrg(user.org_id);
-  return user.user_name + "@" +
-         (org != nullptr ? org->domain : "unknown.localhost");
+  return user.user_name + "@" + (org != nullptr ? org->domain : "unknown.localhost");
 }
 
 // One search filter; returns false (with the answer written) when it is
 // malformed.
 using Filter = std::function<bool(const ZitadelUser&)>;
-bool ReadFilter(const Json& query, std::vector<Filter>* filters,
-                httplib::Response& res) {
+bool ReadFilter(const Json& query, std::vector<Filter>* filters, httplib::Response& res) {
   if (!query.is_object() || query.size() != 1) {
-    InvalidArgument(
-        res,
-        "invalid ListUsersRequest.Queries: each query must set exactly one "
-        "of its fields");
+    InvalidArgument(res,
+                    "invalid ListUsersRequest.Queries: each query must set exactly one "
+                    "of its fields");
     return false;
   }
   const auto first = query.begin();
@@ -410,41 +368,35 @@ bool ReadFilter(const Json& query, std::vector<Filter>* filters,
     const Json* method_json = Member(spec, "method");
     std::string method = "TEXT_QUERY_METHOD_EQUALS";
     if (method_json != nullptr) {
-      if (!method_json->is_string() ||
-          !IsTextMethod(method_json->get<std::string>())) {
+      if (!method_json->is_string() || !IsTextMethod(method_json->get<std::string>())) {
         InvalidArgument(res, "proto: invalid value for enum field method");
         return false;
       }
       method = method_json->get<std::string>();
     }
     if (wanted == nullptr || !wanted->is_string()) {
-      InvalidArgument(res, std::string("invalid query: ") + kind + "." + field +
-                               " must be a non-empty string");
+      InvalidArgument(
+          res, std::string("invalid query: ") + kind + "." + field + " must be a non-empty string");
       return false;
     }
-    filters->push_back([method, value = wanted->get<std::string>(),
-                        getter](const ZitadelUser& u) {
+    filters->push_back([method, value = wanted->get<std::string>(), getter](const ZitadelUser& u) {
       return TextMatches(method, getter(u), value);
     });
     return true;
   };
   if (kind == "userNameQuery") {
-    return text_query("userName",
-                      [](const ZitadelUser& u) { return u.user_name; });
+    return text_query("userName", [](const ZitadelUser& u) { return u.user_name; });
   }
   if (kind == "loginNameQuery") {
-    return text_query("loginName",
-                      [](const ZitadelUser& u) { return LoginName(u); });
+    return text_query("loginName", [](const ZitadelUser& u) { return LoginName(u); });
   }
   if (kind == "displayNameQuery") {
-    return text_query("displayName",
-                      [](const ZitadelUser& u) { return u.name; });
+    return text_query("displayName", [](const ZitadelUser& u) { return u.name; });
   }
   if (kind == "typeQuery") {
     const Json* type = Member(spec, "type");
     if (type == nullptr || !type->is_string() ||
-        (*type != "TYPE_MACHINE" && *type != "TYPE_HUMAN" &&
-         *type != "TYPE_UNSPECIFIED")) {
+        (*type != "TYPE_MACHINE" && *type != "TYPE_HUMAN" && *type != "TYPE_UNSPECIFIED")) {
       InvalidArgument(res, "proto: invalid value for enum field type");
       return false;
     }
@@ -452,8 +404,7 @@ bool ReadFilter(const Json& query, std::vector<Filter>* filters,
     filters->push_back([machines](const ZitadelUser&) { return machines; });
     return true;
   }
-  InvalidArgument(
-      res, "invalid ListUsersRequest.Queries: unsupported query " + kind);
+  InvalidArgument(res, "invalid ListUsersRequest.Queries: unsupported query " + kind);
   return false;
 }
 
@@ -489,12 +440,10 @@ void ListUsers(App& app, const httplib::Request& req, httplib::Response& res) {
   std::uint64_t total = 0;
   for (const ZitadelUser& user : state.zitadel_users) {
     if (user.org_id != org->id) continue;
-    if (!std::all_of(filters.begin(), filters.end(),
-                     [&](const Filter& f) { return f(user); })) {
+    if (!std::all_of(filters.begin(), filters.end(), [&](const Filter& f) { return f(user); })) {
       continue;
     }
-    if (total >= offset && result.size() < limit)
-      result.push_back(ZitadelUserJson(user));
+    if (total >= offset && result.size() < limit) result.push_back(ZitadelUserJson(user));
     ++total;
   }
   SendJson(res, 200,
@@ -510,8 +459,7 @@ void ListUsers(App& app, const httplib::Request& req, httplib::Response& res) {
 Json ZitadelUserJson(const ZitadelUser& user) {
   const std::string login_name = LoginName(user);
   return {{"id", user.id},
-          {"details", ZitadelDetails(user.sequence, user.created_us,
-                                     user.changed_us, user.org_id)},
+          {"details", ZitadelDetails(user.sequence, user.created_us, user.changed_us, user.org_id)},
           {"state", "USER_STATE_ACTIVE"},
           {"userName", user.user_name},
           {"loginNames", {login_name}},
@@ -525,21 +473,14 @@ Json ZitadelUserJson(const ZitadelUser& user) {
 
 void RegisterZitadelUsers(Router& router, App& app) {
   const std::string base = kBase;
-  router.Route(Vendor::kZitadel, "POST", base + "/machine",
-               Bind(app, AddMachineUser));
-  router.Route(Vendor::kZitadel, "POST", base + "/_search",
-               Bind(app, ListUsers));
+  router.Route(Vendor::kZitadel, "POST", base + "/machine", Bind(app, AddMachineUser));
+  router.Route(Vendor::kZitadel, "POST", base + "/_search", Bind(app, ListUsers));
   router.Route(Vendor::kZitadel, "GET", base + "/{id}", Bind(app, GetUser));
-  router.Route(Vendor::kZitadel, "DELETE", base + "/{id}",
-               Bind(app, RemoveUser));
-  router.Route(Vendor::kZitadel, "PUT", base + "/{id}/machine",
-               Bind(app, UpdateMachine));
-  router.Route(Vendor::kZitadel, "PUT", base + "/{id}/username",
-               Bind(app, UpdateUserName));
-  router.Route(Vendor::kZitadel, "PUT", base + "/{id}/secret",
-               Bind(app, GenerateSecret));
-  router.Route(Vendor::kZitadel, "DELETE", base + "/{id}/secret",
-               Bind(app, RemoveSecret));
+  router.Route(Vendor::kZitadel, "DELETE", base + "/{id}", Bind(app, RemoveUser));
+  router.Route(Vendor::kZitadel, "PUT", base + "/{id}/machine", Bind(app, UpdateMachine));
+  router.Route(Vendor::kZitadel, "PUT", base + "/{id}/username", Bind(app, UpdateUserName));
+  router.Route(Vendor::kZitadel, "PUT", base + "/{id}/secret", Bind(app, GenerateSecret));
+  router.Route(Vendor::kZitadel, "DELETE", base + "/{id}/secret", Bind(app, RemoveSecret));
 }
 
 }  // namespace orgiam::sandbox

@@ -14,8 +14,7 @@ int CompareTypes(const Type& a, const Type& b) {
     case Type::Kind::kObject: {
       auto ia = a.attributes().begin();
       auto ib = b.attributes().begin();
-      for (; ia != a.attributes().end() && ib != b.attributes().end();
-           ++ia, ++ib) {
+      for (; ia != a.attributes().end() && ib != b.attributes().end(); ++ia, ++ib) {
         if (int c = ia->first.compare(ib->first); c != 0) return c < 0 ? -1 : 1;
         if (int c = CompareTypes(ia->second, ib->second); c != 0) return c;
       }
@@ -50,8 +49,7 @@ bool TypeConformsTo(const Type& actual, const Type& target) {
       const auto& t = target.attributes();
       if (a.size() != t.size()) return false;
       for (auto ia = a.begin(), it = t.begin(); ia != a.end(); ++ia, ++it) {
-        if (ia->first != it->first || !TypeConformsTo(ia->second, it->second))
-          return false;
+        if (ia->first != it->first || !TypeConformsTo(ia->second, it->second)) return false;
       }
       return true;
     }

@@ -25,8 +25,8 @@ absl::Status Required(absl::string_view what) {
 }
 
 absl::Status TooDeep() {
-  return absl::InvalidArgumentError(absl::StrCat(
-      "value is nested more than ", internal::kMaxDepth, " levels deep"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("value is nested more than ", internal::kMaxDepth, " levels deep"));
 }
 
 class JsonDecoder {
@@ -38,8 +38,7 @@ class JsonDecoder {
   }
 
  private:
-  absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
-                               int depth) {
+  absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type, int depth) {
     if (depth > internal::kMaxDepth) return TooDeep();
     if (node.kind == NodeKind::kNull) return Value::Null(type);
     switch (type.kind()) {
@@ -69,8 +68,7 @@ class JsonDecoder {
       }
       case Type::Kind::kBool:
         if (node.kind == NodeKind::kBool) return Value::Bool(node.boolean);
-        if (node.kind == NodeKind::kString &&
-            (node.text == "true" || node.text == "false")) {
+        if (node.kind == NodeKind::kString && (node.text == "true" || node.text == "false")) {
           return Value::Bool(node.text == "true");
         }
         return Required("bool");
@@ -78,29 +76,24 @@ class JsonDecoder {
       case Type::Kind::kSet: {
         const bool is_list = type.kind() == Type::Kind::kList;
         if (node.kind != NodeKind::kArray) {
-          return Required(is_list ? "a JSON array for a list"
-                                  : "a JSON array for a set");
+          return Required(is_list ? "a JSON array for a list" : "a JSON array for a set");
         }
-        ASSIGN_OR_RETURN(std::vector<Value> elements,
-                         DecodeElements(node, type, depth));
+        ASSIGN_OR_RETURN(std::vector<Value> elements, DecodeElements(node, type, depth));
         return is_list ? Value::List(type.element(), std::move(elements))
                        : Value::Set(type.element(), std::move(elements));
       }
       case Type::Kind::kTuple: {
-        if (node.kind != NodeKind::kArray)
-          return Required("a JSON array for a tuple");
+        if (node.kind != NodeKind::kArray) return Required("a JSON array for a tuple");
         if (node.elements.size() != type.elements().size()) {
-          return absl::InvalidArgumentError(
-              absl::StrCat("a tuple of length ", type.elements().size(),
-                           " is required (", node.elements.size(), " given)"));
+          return absl::InvalidArgumentError(absl::StrCat("a tuple of length ",
+                                                         type.elements().size(), " is required (",
+                                                         node.elements.size(), " given)"));
         }
-        ASSIGN_OR_RETURN(std::vector<Value> elements,
-                         DecodeElements(node, type, depth));
+        ASSIGN_OR_RETURN(std::vector<Value> elements, DecodeElements(node, type, depth));
         return Value::Tuple(std::move(elements));
       }
       case Type::Kind::kMap: {
-        if (node.kind != NodeKind::kObject)
-          return Required("a JSON object for a map");
+        if (node.kind != NodeKind::kObject) return Required("a JSON object for a map");
         std::map<std::string, Value> entries;
         for (const auto& [key, member] : node.members) {
           auto element = Decode(member, type.element(), depth + 1);
@@ -108,21 +101,18 @@ class JsonDecoder {
             path_.PushKey(key);
             return element.status();
           }
-          entries.insert_or_assign(
-              key, *std::move(element));  // the last duplicate wins
+          entries.insert_or_assign(key, *std::move(element));  // the last duplicate wins
         }
         return Value::Map(type.element(), std::move(entries));
       }
       case Type::Kind::kObject: {
-        if (node.kind != NodeKind::kObject)
-          return Required("a JSON object for an object");
+        if (node.kind != NodeKind::kObject) return Required("a JSON object for an object");
         const auto& attribute_types = type.attributes();
         std::map<std::string, Value> attributes;
         for (const auto& [key, member] : node.members) {
           auto it = attribute_types.find(key);
           if (it == attribute_types.end()) {
-            return absl::InvalidArgumentError(
-                absl::StrCat("unsupported attribute \"", key, "\""));
+            return absl::InvalidArgumentError(absl::StrCat("unsupported attribute \"", key, "\""));
           }
           auto attribute = Decode(member, it->second, depth + 1);
           if (!attribute.ok()) {
@@ -138,16 +128,14 @@ class JsonDecoder {
     return absl::InternalError("unhandled type");
   }
 
-  absl::StatusOr<std::vector<Value>> DecodeElements(const JsonNode& node,
-                                                    const Type& type,
+  absl::StatusOr<std::vector<Value>> DecodeElements(const JsonNode& node, const Type& type,
                                                     int depth) {
     const bool tuple = type.kind() == Type::Kind::kTuple;
     std::vector<Value> elements;
     elements.reserve(node.elements.size());
     for (size_t i = 0; i < node.elements.size(); ++i) {
       auto element =
-          Decode(node.elements[i], tuple ? type.elements()[i] : type.element(),
-                 depth + 1);
+          Decode(node.elements[i], tuple ? type.elements()[i] : type.element(), depth + 1);
       if (!element.ok()) {
         path_.PushIndex(static_cast<int64_t>(i));
         return element.status();
@@ -170,20 +158,17 @@ class JsonDecoder {
       } else if (key == "type") {
         type_json = &member;
       } else {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "invalid key \"", key, "\" in dynamically-typed value"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("invalid key \"", key, "\" in dynamically-typed value"));
       }
     }
     if (type_json == nullptr) {
-      return absl::InvalidArgumentError(
-          "missing type in dynamically-typed value");
+      return absl::InvalidArgumentError("missing type in dynamically-typed value");
     }
     if (value == nullptr) {
-      return absl::InvalidArgumentError(
-          "missing value in dynamically-typed value");
+      return absl::InvalidArgumentError("missing value in dynamically-typed value");
     }
-    ASSIGN_OR_RETURN(Type type,
-                     Type::FromJson(internal::ToNlohmann(*type_json)));
+    ASSIGN_OR_RETURN(Type type, Type::FromJson(internal::ToNlohmann(*type_json)));
     return Decode(*value, type, depth + 1);
   }
 
@@ -239,9 +224,9 @@ class JsonEncoder {
 
  private:
   absl::Status Mismatch(const Value& value, const Type& type) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("a value of type ", type.FriendlyName(),
-                     " is required, got ", value.type().FriendlyName()));
+    return absl::InvalidArgumentError(absl::StrCat("a value of type ", type.FriendlyName(),
+                                                   " is required, got ",
+                                                   value.type().FriendlyName()));
   }
 
   absl::Status Encode(const Value& value, const Type& type, int depth) {
@@ -255,12 +240,10 @@ class JsonEncoder {
       return absl::OkStatus();
     }
     if (!value.IsKnown()) {
-      return absl::InvalidArgumentError(
-          "unknown values cannot be encoded as JSON");
+      return absl::InvalidArgumentError("unknown values cannot be encoded as JSON");
     }
     if (value.IsNull()) {
-      if (!value.type().IsDynamic() &&
-          !internal::TypeConformsTo(value.type(), type)) {
+      if (!value.type().IsDynamic() && !internal::TypeConformsTo(value.type(), type)) {
         return Mismatch(value, type);
       }
       out_.append("null");
@@ -276,8 +259,7 @@ class JsonEncoder {
         return absl::OkStatus();
       case Type::Kind::kNumber:
         if (value.AsNumber().IsInfinity()) {
-          return absl::InvalidArgumentError(
-              "infinity cannot be encoded as JSON");
+          return absl::InvalidArgumentError("infinity cannot be encoded as JSON");
         }
         out_.append(value.AsNumber().text());
         return absl::OkStatus();
@@ -289,14 +271,12 @@ class JsonEncoder {
       case Type::Kind::kTuple: {
         const auto& elements = value.Elements();
         const bool tuple = type.kind() == Type::Kind::kTuple;
-        if (tuple && elements.size() != type.elements().size())
-          return Mismatch(value, type);
+        if (tuple && elements.size() != type.elements().size()) return Mismatch(value, type);
         out_.push_back('[');
         for (size_t i = 0; i < elements.size(); ++i) {
           if (i > 0) out_.push_back(',');
           absl::Status status =
-              Encode(elements[i], tuple ? type.elements()[i] : type.element(),
-                     depth + 1);
+              Encode(elements[i], tuple ? type.elements()[i] : type.element(), depth + 1);
           if (!status.ok()) {
             path_.PushIndex(static_cast<int64_t>(i));
             return status;
@@ -350,8 +330,7 @@ class JsonEncoder {
         return absl::OkStatus();
       }
       case Type::Kind::kDynamic:
-        return absl::InvalidArgumentError(
-            "a known value must have a concrete type");
+        return absl::InvalidArgumentError("a known value must have a concrete type");
     }
     return absl::InternalError("unhandled type");
   }

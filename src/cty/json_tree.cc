@@ -28,8 +28,7 @@ class TreeBuilder {
   bool number_integer(json::number_integer_t value) { return Integer(value); }
   bool number_unsigned(json::number_unsigned_t value) { return Integer(value); }
   // nlohmann also passes the token text: use it, not the rounded double.
-  bool number_float(json::number_float_t /*value*/,
-                    const json::string_t& text) {
+  bool number_float(json::number_float_t /*value*/, const json::string_t& text) {
     return Number(text);
   }
   bool string(json::string_t& value) {
@@ -38,20 +37,14 @@ class TreeBuilder {
     node.text = std::move(value);
     return Add(std::move(node)) != nullptr;
   }
-  bool binary(json::binary_t& /*value*/) {
-    return Fail("binary values are not JSON");
-  }
-  bool start_object(std::size_t /*size*/) {
-    return Open(JsonNode::Kind::kObject);
-  }
+  bool binary(json::binary_t& /*value*/) { return Fail("binary values are not JSON"); }
+  bool start_object(std::size_t /*size*/) { return Open(JsonNode::Kind::kObject); }
   bool key(json::string_t& value) {
     pending_key_ = std::move(value);
     return true;
   }
   bool end_object() { return Close(); }
-  bool start_array(std::size_t /*size*/) {
-    return Open(JsonNode::Kind::kArray);
-  }
+  bool start_array(std::size_t /*size*/) { return Open(JsonNode::Kind::kArray); }
   bool end_array() { return Close(); }
   bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
                    const nlohmann::detail::exception& error) {
@@ -86,15 +79,13 @@ class TreeBuilder {
       parent->elements.push_back(std::move(node));
       return &parent->elements.back();
     }
-    parent->members.push_back(
-        JsonMember{std::move(pending_key_), std::move(node)});
+    parent->members.push_back(JsonMember{std::move(pending_key_), std::move(node)});
     return &parent->members.back().value;
   }
 
   bool Open(JsonNode::Kind kind) {
     if (static_cast<int>(stack_.size()) >= max_depth_) {
-      return Fail(absl::StrCat("JSON is nested more than ", max_depth_,
-                               " levels deep"));
+      return Fail(absl::StrCat("JSON is nested more than ", max_depth_, " levels deep"));
     }
     JsonNode node;
     node.kind = kind;
@@ -131,9 +122,8 @@ absl::StatusOr<JsonNode> ParseJsonTree(std::string_view text, int max_depth) {
     return absl::InvalidArgumentError(absl::StrCat("invalid JSON: ", e.what()));
   }
   if (!ok) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "invalid JSON: ",
-        builder.error().empty() ? "parse failed" : builder.error()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("invalid JSON: ", builder.error().empty() ? "parse failed" : builder.error()));
   }
   return std::move(builder.root());
 }
@@ -151,14 +141,12 @@ nlohmann::json ToNlohmann(const JsonNode& node) {
       return node.text;
     case JsonNode::Kind::kArray: {
       nlohmann::json array = nlohmann::json::array();
-      for (const JsonNode& element : node.elements)
-        array.push_back(ToNlohmann(element));
+      for (const JsonNode& element : node.elements) array.push_back(ToNlohmann(element));
       return array;
     }
     case JsonNode::Kind::kObject: {
       nlohmann::json object = nlohmann::json::object();
-      for (const auto& [key, member] : node.members)
-        object[key] = ToNlohmann(member);
+      for (const auto& [key, member] : node.members) object[key] = ToNlohmann(member);
       return object;
     }
   }

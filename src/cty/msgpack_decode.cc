@@ -28,8 +28,8 @@ class Decoder {
     auto value = Decode(type, 0);
     if (!value.ok()) return path_.Annotate(value.status());
     if (!reader_.AtEnd()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          reader_.remaining(), " unexpected bytes after the msgpack value"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(reader_.remaining(), " unexpected bytes after the msgpack value"));
     }
     return value;
   }
@@ -37,8 +37,8 @@ class Decoder {
  private:
   absl::StatusOr<Value> Decode(const Type& type, int depth) {
     if (depth > internal::kMaxDepth) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "value is nested more than ", internal::kMaxDepth, " levels deep"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("value is nested more than ", internal::kMaxDepth, " levels deep"));
     }
     ASSIGN_OR_RETURN(MsgpackHeader h, reader_.ReadHeader());
     // Any extension is an unknown value; only type 12 carries refinements.
@@ -47,8 +47,7 @@ class Decoder {
       if (h.ext_type != internal::kRefinedUnknownExt || payload.size() <= 1) {
         return Value::Unknown(type);
       }
-      ASSIGN_OR_RETURN(Refinements refinements,
-                       internal::DecodeRefinements(payload, type));
+      ASSIGN_OR_RETURN(Refinements refinements, internal::DecodeRefinements(payload, type));
       return Value::Unknown(type, std::move(refinements));
     }
     if (type.IsDynamic()) return DecodeDynamic(h, depth);
@@ -74,22 +73,18 @@ class Decoder {
       case Type::Kind::kList:
       case Type::Kind::kSet: {
         const bool is_list = type.kind() == Type::Kind::kList;
-        if (h.family != Family::kArray)
-          return Required(is_list ? "a list" : "a set");
-        ASSIGN_OR_RETURN(std::vector<Value> elements,
-                         DecodeElements(h.length, type, depth));
+        if (h.family != Family::kArray) return Required(is_list ? "a list" : "a set");
+        ASSIGN_OR_RETURN(std::vector<Value> elements, DecodeElements(h.length, type, depth));
         return is_list ? Value::List(type.element(), std::move(elements))
                        : Value::Set(type.element(), std::move(elements));
       }
       case Type::Kind::kTuple: {
         if (h.family != Family::kArray) return Required("a tuple");
         if (h.length != type.elements().size()) {
-          return absl::InvalidArgumentError(
-              absl::StrCat("a tuple of length ", type.elements().size(),
-                           " is required (", h.length, " given)"));
+          return absl::InvalidArgumentError(absl::StrCat(
+              "a tuple of length ", type.elements().size(), " is required (", h.length, " given)"));
         }
-        ASSIGN_OR_RETURN(std::vector<Value> elements,
-                         DecodeElements(h.length, type, depth));
+        ASSIGN_OR_RETURN(std::vector<Value> elements, DecodeElements(h.length, type, depth));
         return Value::Tuple(std::move(elements));
       }
       case Type::Kind::kMap:
@@ -105,15 +100,12 @@ class Decoder {
   }
 
   // Elements of a list, set (element type) or tuple (per-position types).
-  absl::StatusOr<std::vector<Value>> DecodeElements(uint32_t length,
-                                                    const Type& type,
-                                                    int depth) {
+  absl::StatusOr<std::vector<Value>> DecodeElements(uint32_t length, const Type& type, int depth) {
     const bool tuple = type.kind() == Type::Kind::kTuple;
     std::vector<Value> elements;
     elements.reserve(length);
     for (uint32_t i = 0; i < length; ++i) {
-      auto element =
-          Decode(tuple ? type.elements()[i] : type.element(), depth + 1);
+      auto element = Decode(tuple ? type.elements()[i] : type.element(), depth + 1);
       if (!element.ok()) {
         path_.PushIndex(i);
         return element.status();
@@ -123,13 +115,11 @@ class Decoder {
     return elements;
   }
 
-  absl::StatusOr<Value> DecodeMap(uint32_t length, const Type& type,
-                                  int depth) {
+  absl::StatusOr<Value> DecodeMap(uint32_t length, const Type& type, int depth) {
     std::map<std::string, Value> entries;
     for (uint32_t i = 0; i < length; ++i) {
       auto key = reader_.ReadString();
-      if (!key.ok())
-        return absl::InvalidArgumentError("map keys must be strings");
+      if (!key.ok()) return absl::InvalidArgumentError("map keys must be strings");
       auto element = Decode(type.element(), depth + 1);
       if (!element.ok()) {
         path_.PushKey(std::string(*key));
@@ -141,28 +131,24 @@ class Decoder {
     return Value::Map(type.element(), std::move(entries));
   }
 
-  absl::StatusOr<Value> DecodeObject(uint32_t length, const Type& type,
-                                     int depth) {
+  absl::StatusOr<Value> DecodeObject(uint32_t length, const Type& type, int depth) {
     const auto& attribute_types = type.attributes();
     if (length != attribute_types.size()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("an object with ", attribute_types.size(),
-                       " attributes is required (", length, " given)"));
+      return absl::InvalidArgumentError(absl::StrCat("an object with ", attribute_types.size(),
+                                                     " attributes is required (", length,
+                                                     " given)"));
     }
     std::map<std::string, Value> attributes;
     for (uint32_t i = 0; i < length; ++i) {
       auto key = reader_.ReadString();
-      if (!key.ok())
-        return absl::InvalidArgumentError("all object keys must be strings");
+      if (!key.ok()) return absl::InvalidArgumentError("all object keys must be strings");
       std::string name(*key);
       auto it = attribute_types.find(name);
       if (it == attribute_types.end()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("unsupported attribute \"", name, "\""));
+        return absl::InvalidArgumentError(absl::StrCat("unsupported attribute \"", name, "\""));
       }
       if (attributes.contains(name)) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("duplicate attribute \"", name, "\""));
+        return absl::InvalidArgumentError(absl::StrCat("duplicate attribute \"", name, "\""));
       }
       auto attribute = Decode(it->second, depth + 1);
       if (!attribute.ok()) {
@@ -178,18 +164,16 @@ class Decoder {
   absl::StatusOr<Value> DecodeDynamic(const MsgpackHeader& h, int depth) {
     if (h.family == Family::kNil) return Value::Null(Type::Dynamic());
     if (h.family != Family::kArray || h.length != 2) {
-      return absl::InvalidArgumentError(
-          "dynamic value array must have exactly two elements");
+      return absl::InvalidArgumentError("dynamic value array must have exactly two elements");
     }
     auto type_json = reader_.ReadString();
     if (!type_json.ok()) {
-      return absl::InvalidArgumentError(
-          "dynamic value type must be a JSON string or bytes");
+      return absl::InvalidArgumentError("dynamic value type must be a JSON string or bytes");
     }
     auto type = Type::FromJsonString(*type_json);
     if (!type.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "dynamic value has an invalid type: ", type.status().message()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("dynamic value has an invalid type: ", type.status().message()));
     }
     return Decode(*type, depth + 1);
   }

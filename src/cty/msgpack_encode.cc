@@ -14,25 +14,21 @@ namespace orgiam::cty {
 namespace {
 
 absl::Status Mismatch(const Value& value, const Type& type) {
-  return absl::InvalidArgumentError(
-      absl::StrCat("a value of type ", type.FriendlyName(),
-                   " is required, got ", value.type().FriendlyName()));
+  return absl::InvalidArgumentError(absl::StrCat(
+      "a value of type ", type.FriendlyName(), " is required, got ", value.type().FriendlyName()));
 }
 
 // The first attribute present in one of two sorted key sets but not the other.
 template <typename A, typename B>
-absl::Status AttributeMismatch(const A& value_attributes,
-                               const B& type_attributes) {
+absl::Status AttributeMismatch(const A& value_attributes, const B& type_attributes) {
   for (const auto& [name, unused] : type_attributes) {
     if (!value_attributes.contains(name)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("attribute \"", name, "\" is required"));
+      return absl::InvalidArgumentError(absl::StrCat("attribute \"", name, "\" is required"));
     }
   }
   for (const auto& [name, unused] : value_attributes) {
     if (!type_attributes.contains(name)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unsupported attribute \"", name, "\""));
+      return absl::InvalidArgumentError(absl::StrCat("unsupported attribute \"", name, "\""));
     }
   }
   return absl::OkStatus();
@@ -49,8 +45,8 @@ class Encoder {
  private:
   absl::Status Encode(const Value& value, const Type& type, int depth) {
     if (depth > internal::kMaxDepth) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "value is nested more than ", internal::kMaxDepth, " levels deep"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("value is nested more than ", internal::kMaxDepth, " levels deep"));
     }
     if (type.IsDynamic()) {
       if (!value.type().IsDynamic()) {
@@ -67,13 +63,11 @@ class Encoder {
         writer_.Nil();
         return absl::OkStatus();
       }
-      return absl::InvalidArgumentError(
-          "a known value must have a concrete type");
+      return absl::InvalidArgumentError("a known value must have a concrete type");
     }
 
     if (value.IsNull() || !value.IsKnown()) {
-      if (!value.type().IsDynamic() &&
-          !internal::TypeConformsTo(value.type(), type)) {
+      if (!value.type().IsDynamic() && !internal::TypeConformsTo(value.type(), type)) {
         return Mismatch(value, type);
       }
       if (value.IsNull()) {
@@ -100,13 +94,11 @@ class Encoder {
       case Type::Kind::kTuple: {
         const auto& elements = value.Elements();
         const bool tuple = type.kind() == Type::Kind::kTuple;
-        if (tuple && elements.size() != type.elements().size())
-          return Mismatch(value, type);
+        if (tuple && elements.size() != type.elements().size()) return Mismatch(value, type);
         writer_.ArrayHeader(static_cast<uint32_t>(elements.size()));
         for (size_t i = 0; i < elements.size(); ++i) {
           absl::Status status =
-              Encode(elements[i], tuple ? type.elements()[i] : type.element(),
-                     depth + 1);
+              Encode(elements[i], tuple ? type.elements()[i] : type.element(), depth + 1);
           if (!status.ok()) {
             path_.PushIndex(static_cast<int64_t>(i));
             return status;
@@ -137,8 +129,7 @@ class Encoder {
         auto entry = entries.begin();
         for (const auto& [name, attribute_type] : attribute_types) {
           writer_.Str(name);
-          absl::Status status =
-              Encode(entry->second, attribute_type, depth + 1);
+          absl::Status status = Encode(entry->second, attribute_type, depth + 1);
           if (!status.ok()) {
             path_.PushAttr(name);
             return status;
@@ -160,8 +151,7 @@ class Encoder {
 
 }  // namespace
 
-absl::StatusOr<std::string> EncodeMsgpack(const Value& value,
-                                          const Type& type) {
+absl::StatusOr<std::string> EncodeMsgpack(const Value& value, const Type& type) {
   return Encoder().EncodeAll(value, type);
 }
 

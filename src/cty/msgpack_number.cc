@@ -7,8 +7,7 @@
 
 namespace orgiam::cty::internal {
 
-absl::StatusOr<Number> DecodeNumber(MsgpackReader& reader,
-                                    const MsgpackHeader& header) {
+absl::StatusOr<Number> DecodeNumber(MsgpackReader& reader, const MsgpackHeader& header) {
   using Family = MsgpackHeader::Family;
   switch (header.family) {
     case Family::kUint:
@@ -23,8 +22,7 @@ absl::StatusOr<Number> DecodeNumber(MsgpackReader& reader,
       return Number::FromDouble(header.float_value);
     case Family::kStr:
     case Family::kBin: {
-      ASSIGN_OR_RETURN(std::string_view text,
-                       reader.ReadPayload(header.length));
+      ASSIGN_OR_RETURN(std::string_view text, reader.ReadPayload(header.length));
       return Number::Parse(text);
     }
     default:

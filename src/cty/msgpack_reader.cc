@@ -11,17 +11,14 @@ namespace {
 
 using Family = MsgpackHeader::Family;
 
-absl::Status Truncated() {
-  return absl::InvalidArgumentError("msgpack data is truncated");
-}
+absl::Status Truncated() { return absl::InvalidArgumentError("msgpack data is truncated"); }
 
 }  // namespace
 
 absl::StatusOr<uint64_t> MsgpackReader::ReadBigEndian(int bytes) {
   if (remaining() < static_cast<size_t>(bytes)) return Truncated();
   uint64_t value = 0;
-  for (int i = 0; i < bytes; ++i)
-    value = (value << 8) | static_cast<uint8_t>(data_[pos_++]);
+  for (int i = 0; i < bytes; ++i) value = (value << 8) | static_cast<uint8_t>(data_[pos_++]);
   return value;
 }
 
@@ -31,8 +28,7 @@ absl::StatusOr<MsgpackHeader> MsgpackReader::ReadHeader() {
   MsgpackHeader h;
 
   // Sized families: payload length (str/bin/ext) or item count (array/map).
-  auto sized = [&](Family family,
-                   int length_bytes) -> absl::StatusOr<MsgpackHeader> {
+  auto sized = [&](Family family, int length_bytes) -> absl::StatusOr<MsgpackHeader> {
     ASSIGN_OR_RETURN(uint64_t length, ReadBigEndian(length_bytes));
     h.family = family;
     h.length = static_cast<uint32_t>(length);
@@ -160,19 +156,17 @@ absl::StatusOr<MsgpackHeader> MsgpackReader::ReadHeader() {
         result = sized(Family::kMap, 4);
         break;
       default:  // 0xc1 is reserved
-        return absl::InvalidArgumentError(
-            absl::StrFormat("invalid msgpack byte 0x%02x", code));
+        return absl::InvalidArgumentError(absl::StrFormat("invalid msgpack byte 0x%02x", code));
     }
   }
   if (!result.ok()) return result;
 
   // Reject impossible lengths up front: every item needs at least one byte.
-  const uint64_t needed =
-      result->family == Family::kMap ? 2ull * result->length
-      : (result->family == Family::kArray || result->family == Family::kStr ||
-         result->family == Family::kBin || result->family == Family::kExt)
-          ? result->length
-          : 0;
+  const uint64_t needed = result->family == Family::kMap ? 2ull * result->length
+                          : (result->family == Family::kArray || result->family == Family::kStr ||
+                             result->family == Family::kBin || result->family == Family::kExt)
+                              ? result->length
+                              : 0;
   if (needed > remaining()) return Truncated();
   return result;
 }

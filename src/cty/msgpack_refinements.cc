@@ -24,8 +24,7 @@ enum Key : int64_t {
 };
 
 absl::Status Malformed(absl::string_view why) {
-  return absl::InvalidArgumentError(
-      absl::StrCat("malformed unknown value refinements: ", why));
+  return absl::InvalidArgumentError(absl::StrCat("malformed unknown value refinements: ", why));
 }
 
 bool IsCollection(const Type& type) { return type.IsCollection(); }
@@ -33,8 +32,7 @@ bool IsCollection(const Type& type) { return type.IsCollection(); }
 absl::StatusOr<int64_t> ReadInt64(MsgpackReader& reader) {
   ASSIGN_OR_RETURN(MsgpackHeader h, reader.ReadHeader());
   if (h.family == Family::kInt) return h.int_value;
-  if (h.family == Family::kUint &&
-      h.uint_value <= static_cast<uint64_t>(INT64_MAX)) {
+  if (h.family == Family::kUint && h.uint_value <= static_cast<uint64_t>(INT64_MAX)) {
     return static_cast<int64_t>(h.uint_value);
   }
   return Malformed("expected an integer");
@@ -57,8 +55,7 @@ absl::StatusOr<std::pair<Number, bool>> ReadBound(MsgpackReader& reader) {
 
 // The refinement map; empty when nothing applies. With `nullness_only`, keeps
 // only key 1.
-std::string EncodePayload(const Refinements& r, const Type& type,
-                          bool nullness_only) {
+std::string EncodePayload(const Refinements& r, const Type& type, bool nullness_only) {
   std::string body;
   MsgpackWriter writer(body);
   uint32_t entries = 0;
@@ -78,8 +75,7 @@ std::string EncodePayload(const Refinements& r, const Type& type,
         break;
       case Type::Kind::kNumber:
         for (const auto& [key, bound] :
-             {std::pair{kNumberLower, &r.number_lower},
-              std::pair{kNumberUpper, &r.number_upper}}) {
+             {std::pair{kNumberLower, &r.number_lower}, std::pair{kNumberUpper, &r.number_upper}}) {
           if (!*bound) continue;
           writer.Uint(key);
           writer.ArrayHeader(2);
@@ -115,8 +111,7 @@ std::string EncodePayload(const Refinements& r, const Type& type,
 
 }  // namespace
 
-absl::StatusOr<Refinements> DecodeRefinements(std::string_view payload,
-                                              const Type& type) {
+absl::StatusOr<Refinements> DecodeRefinements(std::string_view payload, const Type& type) {
   if (payload.size() > kMaxRefinementBytes) {
     return absl::InvalidArgumentError("oversize unknown value refinement");
   }
@@ -124,22 +119,19 @@ absl::StatusOr<Refinements> DecodeRefinements(std::string_view payload,
   ASSIGN_OR_RETURN(MsgpackHeader map, reader.ReadHeader());
   if (map.family != Family::kMap) return Malformed("not a map");
   Refinements r;
-  if (type.IsDynamic())
-    return r;  // an unknown of unknown type cannot be refined
+  if (type.IsDynamic()) return r;  // an unknown of unknown type cannot be refined
 
   for (uint32_t i = 0; i < map.length; ++i) {
     ASSIGN_OR_RETURN(MsgpackHeader key_header, reader.ReadHeader());
     if (!key_header.IsInteger()) return Malformed("non-integer key");
-    const int64_t key =
-        key_header.family == Family::kInt ? key_header.int_value
-        : key_header.uint_value > static_cast<uint64_t>(INT64_MAX)
-            ? INT64_MAX
-            : static_cast<int64_t>(key_header.uint_value);
+    const int64_t key = key_header.family == Family::kInt ? key_header.int_value
+                        : key_header.uint_value > static_cast<uint64_t>(INT64_MAX)
+                            ? INT64_MAX
+                            : static_cast<int64_t>(key_header.uint_value);
     switch (key) {
       case kNullness: {
         ASSIGN_OR_RETURN(MsgpackHeader h, reader.ReadHeader());
-        if (h.family != Family::kBool)
-          return Malformed("nullness is not a bool");
+        if (h.family != Family::kBool) return Malformed("nullness is not a bool");
         r.not_null = !h.boolean;
         break;
       }
@@ -149,8 +141,7 @@ absl::StatusOr<Refinements> DecodeRefinements(std::string_view payload,
         }
         auto prefix = reader.ReadString();
         if (!prefix.ok()) return Malformed("string prefix is not a string");
-        if (!IsValidUtf8(*prefix))
-          return Malformed("string prefix is not valid UTF-8");
+        if (!IsValidUtf8(*prefix)) return Malformed("string prefix is not valid UTF-8");
         r.string_prefix = std::string(*prefix);
         break;
       }
@@ -160,14 +151,12 @@ absl::StatusOr<Refinements> DecodeRefinements(std::string_view payload,
           return Malformed("number bound refinement for a non-number type");
         }
         ASSIGN_OR_RETURN(auto bound, ReadBound(reader));
-        (key == kNumberLower ? r.number_lower : r.number_upper) =
-            std::move(bound);
+        (key == kNumberLower ? r.number_lower : r.number_upper) = std::move(bound);
         break;
       }
       case kLengthMin:
       case kLengthMax: {
-        if (!IsCollection(type))
-          return Malformed("length refinement for a non-collection type");
+        if (!IsCollection(type)) return Malformed("length refinement for a non-collection type");
         ASSIGN_OR_RETURN(int64_t bound, ReadInt64(reader));
         (key == kLengthMin ? r.length_min : r.length_max) = bound;
         break;
@@ -181,8 +170,7 @@ absl::StatusOr<Refinements> DecodeRefinements(std::string_view payload,
   return r;
 }
 
-void EncodeUnknown(MsgpackWriter& writer, const Refinements& refinements,
-                   const Type& type) {
+void EncodeUnknown(MsgpackWriter& writer, const Refinements& refinements, const Type& type) {
   std::string payload;
   if (!type.IsDynamic() && !refinements.empty()) {
     payload = EncodePayload(refinements, type, /*nullness_only=*/false);

@@ -6,15 +6,12 @@
 namespace orgiam::cty::internal {
 
 void MsgpackWriter::BigEndian(uint64_t value, int bytes) {
-  for (int i = bytes - 1; i >= 0; --i)
-    out_.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+  for (int i = bytes - 1; i >= 0; --i) out_.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
 }
 
 void MsgpackWriter::Nil() { out_.push_back(static_cast<char>(0xc0)); }
 
-void MsgpackWriter::Bool(bool value) {
-  out_.push_back(static_cast<char>(value ? 0xc3 : 0xc2));
-}
+void MsgpackWriter::Bool(bool value) { out_.push_back(static_cast<char>(value ? 0xc3 : 0xc2)); }
 
 void MsgpackWriter::Int(int64_t value) {
   if (value >= 0) {

@@ -21,9 +21,9 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 absl::Status Invalid(std::string_view text) {
   constexpr size_t kQuoteLimit = 64;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "invalid number \"", std::string(text.substr(0, kQuoteLimit)),
-      text.size() > kQuoteLimit ? "..." : "", "\""));
+  return absl::InvalidArgumentError(absl::StrCat("invalid number \"",
+                                                 std::string(text.substr(0, kQuoteLimit)),
+                                                 text.size() > kQuoteLimit ? "..." : "", "\""));
 }
 
 // Splits canonical text into sign, integer digits and fraction digits (no '.').
@@ -48,8 +48,7 @@ Parts Split(std::string_view text) {
 
 // Compares the magnitudes of two finite canonical numbers.
 int CompareMagnitude(const Parts& a, const Parts& b) {
-  if (a.integer.size() != b.integer.size())
-    return a.integer.size() < b.integer.size() ? -1 : 1;
+  if (a.integer.size() != b.integer.size()) return a.integer.size() < b.integer.size() ? -1 : 1;
   if (int c = a.integer.compare(b.integer); c != 0) return c < 0 ? -1 : 1;
   // Canonical fractions have no trailing zeros, so plain lexicographic order is
   // numeric order.
@@ -63,30 +62,25 @@ Number::Number() : text_("0") {}
 
 Number Number::FromInt64(int64_t value) {
   std::array<char, 24> buffer;
-  auto result =
-      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
   return Number(std::string(buffer.data(), result.ptr));
 }
 
 Number Number::FromUint64(uint64_t value) {
   std::array<char, 24> buffer;
-  auto result =
-      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
   return Number(std::string(buffer.data(), result.ptr));
 }
 
 Number Number::FromDouble(double value) {
   if (std::isnan(value)) return Number();
   if (std::isinf(value)) {
-    return Number(
-        std::string(value > 0 ? kPositiveInfinity : kNegativeInfinity));
+    return Number(std::string(value > 0 ? kPositiveInfinity : kNegativeInfinity));
   }
   // Shortest round-trip digits, maybe with an exponent; Parse canonicalizes.
   std::array<char, 64> buffer;
-  auto result =
-      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  auto parsed =
-      Parse(std::string_view(buffer.data(), result.ptr - buffer.data()));
+  auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  auto parsed = Parse(std::string_view(buffer.data(), result.ptr - buffer.data()));
   return parsed.ok() ? *std::move(parsed) : Number();
 }
 
@@ -99,8 +93,7 @@ absl::StatusOr<Number> Number::Parse(std::string_view text) {
   }
   std::string_view rest = text.substr(pos);
   if (rest == "Inf" || rest == "inf") {
-    return Number(
-        std::string(negative ? kNegativeInfinity : kPositiveInfinity));
+    return Number(std::string(negative ? kNegativeInfinity : kPositiveInfinity));
   }
 
   // Mantissa: integer digits, optional fraction; at least one digit.
@@ -127,8 +120,7 @@ absl::StatusOr<Number> Number::Parse(std::string_view text) {
     }
     const size_t exp_begin = pos;
     while (pos < text.size() && IsDigit(text[pos])) {
-      if (exponent < 1'000'000'000)
-        exponent = exponent * 10 + (text[pos] - '0');
+      if (exponent < 1'000'000'000) exponent = exponent * 10 + (text[pos] - '0');
       ++pos;
     }
     if (pos == exp_begin) return Invalid(text);
@@ -149,12 +141,11 @@ absl::StatusOr<Number> Number::Parse(std::string_view text) {
 
   // Bound the expanded text before building it.
   const int64_t length = static_cast<int64_t>(digits.size());
-  const int64_t expanded =
-      scale >= 0 ? length + scale : std::max(length, -scale) + 2;
+  const int64_t expanded = scale >= 0 ? length + scale : std::max(length, -scale) + 2;
   if (expanded > static_cast<int64_t>(internal::kMaxNumberChars)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("number \"", std::string(text.substr(0, 64)),
-                     "\" exceeds ", internal::kMaxNumberChars, " digits"));
+    return absl::InvalidArgumentError(absl::StrCat("number \"", std::string(text.substr(0, 64)),
+                                                   "\" exceeds ", internal::kMaxNumberChars,
+                                                   " digits"));
   }
 
   std::string canonical;
@@ -169,52 +160,39 @@ absl::StatusOr<Number> Number::Parse(std::string_view text) {
           .append(1, '.')
           .append(digits, static_cast<size_t>(point));
     } else {
-      canonical.append("0.")
-          .append(static_cast<size_t>(-point), '0')
-          .append(digits);
+      canonical.append("0.").append(static_cast<size_t>(-point), '0').append(digits);
     }
   }
   return Number(std::move(canonical));
 }
 
-bool Number::IsInteger() const {
-  return !IsInfinity() && text_.find('.') == std::string::npos;
-}
+bool Number::IsInteger() const { return !IsInfinity() && text_.find('.') == std::string::npos; }
 
-bool Number::IsInfinity() const {
-  return text_ == kPositiveInfinity || text_ == kNegativeInfinity;
-}
+bool Number::IsInfinity() const { return text_ == kPositiveInfinity || text_ == kNegativeInfinity; }
 
 bool Number::IsNegative() const { return text_.front() == '-'; }
 
 std::optional<int64_t> Number::AsInt64() const {
   if (!IsInteger()) return std::nullopt;
   int64_t value = 0;
-  auto result =
-      std::from_chars(text_.data(), text_.data() + text_.size(), value);
-  if (result.ec != std::errc() || result.ptr != text_.data() + text_.size())
-    return std::nullopt;
+  auto result = std::from_chars(text_.data(), text_.data() + text_.size(), value);
+  if (result.ec != std::errc() || result.ptr != text_.data() + text_.size()) return std::nullopt;
   return value;
 }
 
 std::optional<uint64_t> Number::AsUint64() const {
   if (!IsInteger() || IsNegative()) return std::nullopt;
   uint64_t value = 0;
-  auto result =
-      std::from_chars(text_.data(), text_.data() + text_.size(), value);
-  if (result.ec != std::errc() || result.ptr != text_.data() + text_.size())
-    return std::nullopt;
+  auto result = std::from_chars(text_.data(), text_.data() + text_.size(), value);
+  if (result.ec != std::errc() || result.ptr != text_.data() + text_.size()) return std::nullopt;
   return value;
 }
 
 double Number::AsDouble() const {
-  if (text_ == kPositiveInfinity)
-    return std::numeric_limits<double>::infinity();
-  if (text_ == kNegativeInfinity)
-    return -std::numeric_limits<double>::infinity();
+  if (text_ == kPositiveInfinity) return std::numeric_limits<double>::infinity();
+  if (text_ == kNegativeInfinity) return -std::numeric_limits<double>::infinity();
   double value = 0;
-  auto result =
-      std::from_chars(text_.data(), text_.data() + text_.size(), value);
+  auto result = std::from_chars(text_.data(), text_.data() + text_.size(), value);
   if (result.ec == std::errc::result_out_of_range) {
     // Overflow (a non-zero integer part) or underflow.
     const Parts parts = Split(text_);
@@ -248,9 +226,8 @@ bool Number::ExactlyDouble() const {
   }
   if (static_cast<size_t>(fraction_bits) != places) return false;
   std::array<char, 1536> buffer;
-  auto result =
-      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                    std::chars_format::fixed, static_cast<int>(places));
+  auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                              std::chars_format::fixed, static_cast<int>(places));
   if (result.ec != std::errc()) return false;
   return std::string_view(buffer.data(), result.ptr - buffer.data()) == text_;
 }

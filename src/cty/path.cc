@@ -36,11 +36,9 @@ Type StepType(const Type& type, const PathStep& step) {
       return type.elements()[static_cast<size_t>(index->index)];
     }
     case Type::Kind::kList:
-      return std::holds_alternative<IndexStep>(step) ? type.element()
-                                                     : Type::Dynamic();
+      return std::holds_alternative<IndexStep>(step) ? type.element() : Type::Dynamic();
     case Type::Kind::kMap:
-      return std::holds_alternative<IndexStep>(step) ? Type::Dynamic()
-                                                     : type.element();
+      return std::holds_alternative<IndexStep>(step) ? Type::Dynamic() : type.element();
     default:
       return Type::Dynamic();
   }
@@ -53,18 +51,15 @@ Value StepInto(const Value& value, const PathStep& step) {
   if (const auto* index = std::get_if<IndexStep>(&step)) {
     if (kind != Type::Kind::kList && kind != Type::Kind::kTuple) return Value();
     const auto& elements = value.Elements();
-    if (index->index < 0 ||
-        static_cast<size_t>(index->index) >= elements.size())
-      return Value();
+    if (index->index < 0 || static_cast<size_t>(index->index) >= elements.size()) return Value();
     return elements[static_cast<size_t>(index->index)];
   }
   // Attribute and key steps are interchangeable on objects and maps: Terraform
   // addresses map elements by key and object attributes by name, but callers
   // sometimes mix them up.
   if (kind != Type::Kind::kObject && kind != Type::Kind::kMap) return Value();
-  const std::string& name = std::holds_alternative<AttrStep>(step)
-                                ? std::get<AttrStep>(step).name
-                                : std::get<KeyStep>(step).key;
+  const std::string& name = std::holds_alternative<AttrStep>(step) ? std::get<AttrStep>(step).name
+                                                                   : std::get<KeyStep>(step).key;
   const auto& entries = value.Entries();
   auto it = entries.find(name);
   return it == entries.end() ? Value() : it->second;
@@ -117,8 +112,7 @@ Value Path::Apply(const Value& root) const {
     if (!current.IsKnown()) {
       // Everything inside an unknown is unknown; keep the type if known.
       Type type = current.type();
-      for (auto it = &step; it != steps_.data() + steps_.size(); ++it)
-        type = StepType(type, *it);
+      for (auto it = &step; it != steps_.data() + steps_.size(); ++it) type = StepType(type, *it);
       return Value::Unknown(std::move(type));
     }
     current = StepInto(current, step);

@@ -40,16 +40,13 @@ const std::vector<Type>& EmptyElements() {
 absl::Status TypeJsonError(const nlohmann::json& json, absl::string_view why) {
   std::string what;
   if (json.is_string()) {
-    what = absl::StrCat("\"", json.get_ref<const std::string&>().substr(0, 64),
-                        "\"");
+    what = absl::StrCat("\"", json.get_ref<const std::string&>().substr(0, 64), "\"");
   } else if (json.is_array() && !json.empty() && json[0].is_string()) {
-    what = absl::StrCat(
-        "[\"", json[0].get_ref<const std::string&>().substr(0, 64), "\", ...]");
+    what = absl::StrCat("[\"", json[0].get_ref<const std::string&>().substr(0, 64), "\", ...]");
   } else {
     what = json.type_name();
   }
-  return absl::InvalidArgumentError(
-      absl::StrCat("invalid type JSON ", what, ": ", why));
+  return absl::InvalidArgumentError(absl::StrCat("invalid type JSON ", what, ": ", why));
 }
 
 absl::StatusOr<Type> FromJsonAt(const nlohmann::json& json, int depth) {
@@ -69,8 +66,7 @@ absl::StatusOr<Type> FromJsonAt(const nlohmann::json& json, int depth) {
   }
   const auto& kind = json[0].get_ref<const std::string&>();
   if (kind == "list" || kind == "set" || kind == "map") {
-    if (json.size() != 2)
-      return TypeJsonError(json, "a collection type has one element type");
+    if (json.size() != 2) return TypeJsonError(json, "a collection type has one element type");
     ASSIGN_OR_RETURN(Type element, FromJsonAt(json[1], depth + 1));
     if (kind == "list") return Type::List(std::move(element));
     if (kind == "set") return Type::Set(std::move(element));
@@ -79,10 +75,8 @@ absl::StatusOr<Type> FromJsonAt(const nlohmann::json& json, int depth) {
   if (kind == "object") {
     // A third element (the optional-attribute list of a type constraint) is
     // accepted and ignored.
-    if (json.size() != 2 && json.size() != 3)
-      return TypeJsonError(json, "malformed object type");
-    if (!json[1].is_object())
-      return TypeJsonError(json, "object attributes must be a JSON object");
+    if (json.size() != 2 && json.size() != 3) return TypeJsonError(json, "malformed object type");
+    if (!json[1].is_object()) return TypeJsonError(json, "object attributes must be a JSON object");
     if (json.size() == 3 && !json[2].is_array()) {
       return TypeJsonError(json, "optional attributes must be a JSON array");
     }
@@ -94,8 +88,7 @@ absl::StatusOr<Type> FromJsonAt(const nlohmann::json& json, int depth) {
     return Type::Object(std::move(attributes));
   }
   if (kind == "tuple") {
-    if (json.size() != 2 || !json[1].is_array())
-      return TypeJsonError(json, "malformed tuple type");
+    if (json.size() != 2 || !json[1].is_array()) return TypeJsonError(json, "malformed tuple type");
     std::vector<Type> elements;
     elements.reserve(json[1].size());
     for (const auto& element_json : json[1]) {
@@ -179,8 +172,7 @@ Type Type::Map(Type element) {
 Type Type::Object(std::map<std::string, Type> attributes) {
   auto rep = std::make_shared<Rep>();
   rep->kind = Kind::kObject;
-  for (const auto& [name, type] : attributes)
-    rep->has_dynamic |= type.HasDynamic();
+  for (const auto& [name, type] : attributes) rep->has_dynamic |= type.HasDynamic();
   rep->attributes = std::move(attributes);
   return Type(std::move(rep));
 }
@@ -227,8 +219,7 @@ bool Type::HasDynamic() const { return rep_->has_dynamic; }
 bool Type::operator==(const Type& other) const {
   if (rep_ == other.rep_) return true;
   if (rep_->kind != other.rep_->kind) return false;
-  return rep_->elements == other.rep_->elements &&
-         rep_->attributes == other.rep_->attributes;
+  return rep_->elements == other.rep_->elements && rep_->attributes == other.rep_->attributes;
 }
 
 nlohmann::json Type::ToJson() const {
@@ -249,8 +240,7 @@ nlohmann::json Type::ToJson() const {
       return nlohmann::json::array({"map", element().ToJson()});
     case Kind::kObject: {
       nlohmann::json attributes = nlohmann::json::object();
-      for (const auto& [name, type] : rep_->attributes)
-        attributes[name] = type.ToJson();
+      for (const auto& [name, type] : rep_->attributes) attributes[name] = type.ToJson();
       return nlohmann::json::array({"object", std::move(attributes)});
     }
     case Kind::kTuple: {
@@ -265,19 +255,14 @@ nlohmann::json Type::ToJson() const {
 std::string Type::ToJsonString() const {
   // Attribute names are not guaranteed to be UTF-8 when built in code; never
   // throw over that.
-  return ToJson().dump(-1, ' ', false,
-                       nlohmann::json::error_handler_t::replace);
+  return ToJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-absl::StatusOr<Type> Type::FromJson(const nlohmann::json& json) {
-  return FromJsonAt(json, 0);
-}
+absl::StatusOr<Type> Type::FromJson(const nlohmann::json& json) { return FromJsonAt(json, 0); }
 
 absl::StatusOr<Type> Type::FromJsonString(std::string_view text) {
-  nlohmann::json json =
-      nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded())
-    return absl::InvalidArgumentError("type JSON is not valid JSON");
+  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) return absl::InvalidArgumentError("type JSON is not valid JSON");
   return FromJson(json);
 }
 

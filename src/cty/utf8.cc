@@ -36,8 +36,7 @@ bool IsValidUtf8(std::string_view text) {
       if ((p[i] & 0xc0) != 0x80) return false;
       code = (code << 6) | (p[i] & 0x3f);
     }
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-      return false;
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
     p += extra + 1;
   }
   return true;

@@ -12,11 +12,10 @@ struct Value::Rep {
 
   Type type;
   State state = State::kNull;
-  bool wholly_known = true;  // no unknown anywhere inside
-  std::shared_ptr<const Refinements>
-      refinements;  // unknown values only; null when empty
-  std::variant<std::monostate, std::string, cty::Number, bool,
-               std::vector<Value>, std::map<std::string, Value>>
+  bool wholly_known = true;                        // no unknown anywhere inside
+  std::shared_ptr<const Refinements> refinements;  // unknown values only; null when empty
+  std::variant<std::monostate, std::string, cty::Number, bool, std::vector<Value>,
+               std::map<std::string, Value>>
       data;
 };
 
@@ -48,9 +47,8 @@ bool AllWhollyKnown(const std::vector<Value>& values) {
 }
 
 bool AllWhollyKnown(const std::map<std::string, Value>& values) {
-  return std::all_of(values.begin(), values.end(), [](const auto& entry) {
-    return entry.second.IsWhollyKnown();
-  });
+  return std::all_of(values.begin(), values.end(),
+                     [](const auto& entry) { return entry.second.IsWhollyKnown(); });
 }
 
 void AppendQuoted(std::string& out, std::string_view text) {
@@ -145,8 +143,7 @@ void AppendDebug(std::string& out, const Value& value) {
 Value::Value()
     : rep_([] {
         // One shared rep for all default-constructed values; leaked.
-        static const auto* const rep =
-            new std::shared_ptr<const Rep>(std::make_shared<Rep>());
+        static const auto* const rep = new std::shared_ptr<const Rep>(std::make_shared<Rep>());
         return *rep;
       }()) {}
 
@@ -165,8 +162,7 @@ Value Value::Unknown(Type type, Refinements refinements) {
   rep->state = Rep::State::kUnknown;
   rep->wholly_known = false;
   if (!refinements.empty()) {
-    rep->refinements =
-        std::make_shared<const Refinements>(std::move(refinements));
+    rep->refinements = std::make_shared<const Refinements>(std::move(refinements));
   }
   return Value(std::move(rep));
 }
@@ -187,9 +183,7 @@ Value Value::Number(cty::Number value) {
   return Value(std::move(rep));
 }
 
-Value Value::Int(int64_t value) {
-  return Number(cty::Number::FromInt64(value));
-}
+Value Value::Int(int64_t value) { return Number(cty::Number::FromInt64(value)); }
 
 Value Value::Bool(bool value) {
   static const auto* const reps = [] {
@@ -207,8 +201,7 @@ Value Value::Bool(bool value) {
 }
 
 Value Value::List(Type element_type, std::vector<Value> elements) {
-  for (Value& element : elements)
-    element = Adopt(std::move(element), element_type);
+  for (Value& element : elements) element = Adopt(std::move(element), element_type);
   auto rep = std::make_shared<Rep>();
   rep->type = Type::List(std::move(element_type));
   rep->state = Rep::State::kKnown;
@@ -218,18 +211,15 @@ Value Value::List(Type element_type, std::vector<Value> elements) {
 }
 
 Value Value::Set(Type element_type, std::vector<Value> elements) {
-  for (Value& element : elements)
-    element = Adopt(std::move(element), element_type);
-  std::stable_sort(elements.begin(), elements.end(),
-                   [](const Value& a, const Value& b) {
-                     return internal::CompareValues(a, b) < 0;
-                   });
+  for (Value& element : elements) element = Adopt(std::move(element), element_type);
+  std::stable_sort(elements.begin(), elements.end(), [](const Value& a, const Value& b) {
+    return internal::CompareValues(a, b) < 0;
+  });
   // As in cty, only definitely-equal elements collapse: anything containing an
   // unknown might turn out to differ, so it stays.
-  auto last = std::unique(
-      elements.begin(), elements.end(), [](const Value& a, const Value& b) {
-        return a.IsWhollyKnown() && internal::CompareValues(a, b) == 0;
-      });
+  auto last = std::unique(elements.begin(), elements.end(), [](const Value& a, const Value& b) {
+    return a.IsWhollyKnown() && internal::CompareValues(a, b) == 0;
+  });
   elements.erase(last, elements.end());
   auto rep = std::make_shared<Rep>();
   rep->type = Type::Set(std::move(element_type));
@@ -240,8 +230,7 @@ Value Value::Set(Type element_type, std::vector<Value> elements) {
 }
 
 Value Value::Map(Type element_type, std::map<std::string, Value> elements) {
-  for (auto& [key, element] : elements)
-    element = Adopt(std::move(element), element_type);
+  for (auto& [key, element] : elements) element = Adopt(std::move(element), element_type);
   auto rep = std::make_shared<Rep>();
   rep->type = Type::Map(std::move(element_type));
   rep->state = Rep::State::kKnown;
@@ -252,8 +241,7 @@ Value Value::Map(Type element_type, std::map<std::string, Value> elements) {
 
 Value Value::Object(std::map<std::string, Value> attributes) {
   std::map<std::string, Type> types;
-  for (const auto& [name, value] : attributes)
-    types.emplace_hint(types.end(), name, value.type());
+  for (const auto& [name, value] : attributes) types.emplace_hint(types.end(), name, value.type());
   auto rep = std::make_shared<Rep>();
   rep->type = Type::Object(std::move(types));
   rep->state = Rep::State::kKnown;
@@ -277,8 +265,7 @@ Value Value::Object(Type type, std::map<std::string, Value> attributes) {
     }
   }
   for (const auto& [name, attribute_type] : type.attributes()) {
-    if (!attributes.contains(name))
-      attributes.emplace(name, Null(attribute_type));
+    if (!attributes.contains(name)) attributes.emplace(name, Null(attribute_type));
   }
   if (!extra.empty()) {
     extra.insert(type.attributes().begin(), type.attributes().end());
@@ -352,16 +339,13 @@ const Value& Value::GetAttr(const std::string& name) const {
 }
 
 size_t Value::LengthOrZero() const {
-  if (const auto* v = std::get_if<std::vector<Value>>(&rep_->data))
-    return v->size();
-  if (const auto* m = std::get_if<std::map<std::string, Value>>(&rep_->data))
-    return m->size();
+  if (const auto* v = std::get_if<std::vector<Value>>(&rep_->data)) return v->size();
+  if (const auto* m = std::get_if<std::map<std::string, Value>>(&rep_->data)) return m->size();
   return 0;
 }
 
 Value Value::WithAttr(const std::string& name, Value value) const {
-  if (type().kind() != Type::Kind::kObject || IsNull() || !IsKnown())
-    return *this;
+  if (type().kind() != Type::Kind::kObject || IsNull() || !IsKnown()) return *this;
   const auto& attribute_types = type().attributes();
   auto type_it = attribute_types.find(name);
   if (type_it == attribute_types.end()) return *this;

@@ -20,12 +20,12 @@ namespace orgiam::cty {
 
 // What Terraform knows about an unknown value (msgpack ext type 12). All optional.
 struct Refinements {
-  std::optional<bool> not_null;               // key 1 (true = definitely not null)
-  std::optional<std::string> string_prefix;   // key 2
+  std::optional<bool> not_null;                         // key 1 (true = definitely not null)
+  std::optional<std::string> string_prefix;             // key 2
   std::optional<std::pair<Number, bool>> number_lower;  // key 3: bound, inclusive
   std::optional<std::pair<Number, bool>> number_upper;  // key 4
-  std::optional<int64_t> length_min;          // key 5
-  std::optional<int64_t> length_max;          // key 6
+  std::optional<int64_t> length_min;                    // key 5
+  std::optional<int64_t> length_max;                    // key 6
 
   bool empty() const {
     return !not_null && !string_prefix && !number_lower && !number_upper && !length_min &&
@@ -59,8 +59,8 @@ class Value {
 
   const Type& type() const;
   bool IsNull() const;
-  bool IsKnown() const;           // false for unknown values (at the top level only)
-  bool IsWhollyKnown() const;     // no unknown anywhere inside
+  bool IsKnown() const;        // false for unknown values (at the top level only)
+  bool IsWhollyKnown() const;  // no unknown anywhere inside
   bool IsNullOrUnknown() const { return IsNull() || !IsKnown(); }
   const Refinements& refinements() const;  // empty unless unknown and refined
 

@@ -29,9 +29,8 @@ void ValidateAttribute(const AttributeSchema& attribute, const cty::Value& objec
   }
 }
 
-void ValidateNested(const NestedBlockSchema& nested, const cty::Value& value,
-                    const cty::Path& path, const ValidationOptions& options,
-                    Diagnostics* diagnostics) {
+void ValidateNested(const NestedBlockSchema& nested, const cty::Value& value, const cty::Path& path,
+                    const ValidationOptions& options, Diagnostics* diagnostics) {
   if (value.IsNullOrUnknown()) return;
   switch (nested.nesting) {
     case NestedBlockSchema::Nesting::kSingle:
@@ -74,15 +73,14 @@ void ValidateExactlyOneOf(const std::vector<std::string>& group, const cty::Valu
     if (!value.IsNull()) ++set;
   }
   if (set == 1) return;
-  const std::string names = absl::StrJoin(group, ", ", [](std::string* out, const auto& n) {
-    absl::StrAppend(out, "\"", n, "\"");
-  });
-  diagnostics->AddError(
-      set == 0 ? "Missing attribute" : "Conflicting attributes",
-      absl::StrCat("Exactly one of ", names, " must be set; ", set == 0 ? "none" : "several",
-                   " were given."),
-      set == 0 || path.empty() ? std::optional<cty::Path>(path)
-                               : std::optional<cty::Path>(path.Attr(group.back())));
+  const std::string names = absl::StrJoin(
+      group, ", ", [](std::string* out, const auto& n) { absl::StrAppend(out, "\"", n, "\""); });
+  diagnostics->AddError(set == 0 ? "Missing attribute" : "Conflicting attributes",
+                        absl::StrCat("Exactly one of ", names, " must be set; ",
+                                     set == 0 ? "none" : "several", " were given."),
+                        set == 0 || path.empty()
+                            ? std::optional<cty::Path>(path)
+                            : std::optional<cty::Path>(path.Attr(group.back())));
 }
 
 void ValidateBlock(const BlockSchema& block, const cty::Value& object, const cty::Path& path,

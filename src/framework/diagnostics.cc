@@ -6,14 +6,14 @@ namespace orgiam::framework {
 
 void Diagnostics::AddError(std::string summary, std::string detail,
                            std::optional<cty::Path> attribute) {
-  items_.push_back(Diagnostic{Diagnostic::Severity::kError, std::move(summary),
-                              std::move(detail), std::move(attribute)});
+  items_.push_back(Diagnostic{Diagnostic::Severity::kError, std::move(summary), std::move(detail),
+                              std::move(attribute)});
 }
 
 void Diagnostics::AddWarning(std::string summary, std::string detail,
                              std::optional<cty::Path> attribute) {
-  items_.push_back(Diagnostic{Diagnostic::Severity::kWarning, std::move(summary),
-                              std::move(detail), std::move(attribute)});
+  items_.push_back(Diagnostic{Diagnostic::Severity::kWarning, std::move(summary), std::move(detail),
+                              std::move(attribute)});
 }
 
 void Diagnostics::AddStatus(const absl::Status& status, std::string summary,

@@ -27,9 +27,7 @@ class Registry {
 
   Resource* FindResource(std::string_view name) const { return Find(resources_, name); }
   DataSource* FindDataSource(std::string_view name) const { return Find(data_sources_, name); }
-  EphemeralResource* FindEphemeral(std::string_view name) const {
-    return Find(ephemerals_, name);
-  }
+  EphemeralResource* FindEphemeral(std::string_view name) const { return Find(ephemerals_, name); }
 
  private:
   template <typename T>

@@ -111,9 +111,7 @@ class PatternValidator : public StringValidator {
  public:
   PatternValidator(std::string pattern, std::string description)
       : pattern_(std::move(pattern)), description_(std::move(description)) {}
-  std::string Describe() const override {
-    return absl::StrCat(description_, " (", pattern_, ")");
-  }
+  std::string Describe() const override { return absl::StrCat(description_, " (", pattern_, ")"); }
 
  protected:
   void ValidateString(const std::string& text, const cty::Path& path,
@@ -214,11 +212,11 @@ class IntegerValidator : public Validator {
   void Validate(const cty::Value& value, const cty::Value&, const cty::Path& path,
                 Diagnostics* diagnostics) const override {
     if (value.type() == cty::Type::Number() && !value.AsNumber().IsInteger()) {
-      diagnostics->AddError(kInvalidValue,
-                            absl::StrCat("Attribute ", path.ToString(),
-                                         " must be a whole number; got ",
-                                         value.AsNumber().text(), "."),
-                            path);
+      diagnostics->AddError(
+          kInvalidValue,
+          absl::StrCat("Attribute ", path.ToString(), " must be a whole number; got ",
+                       value.AsNumber().text(), "."),
+          path);
     }
   }
   std::string Describe() const override { return "a whole number"; }
@@ -238,8 +236,8 @@ class SiblingValidator : public Validator {
       if (conflicts_ && !sibling.IsNull()) {
         diagnostics->AddError(
             "Conflicting attributes",
-            absl::StrCat("Attribute ", path.ToString(), " cannot be set together with \"",
-                         other, "\"; set only one of them."),
+            absl::StrCat("Attribute ", path.ToString(), " cannot be set together with \"", other,
+                         "\"; set only one of them."),
             path);
       } else if (!conflicts_ && sibling.IsNull()) {
         diagnostics->AddError("Missing attribute",
@@ -252,8 +250,7 @@ class SiblingValidator : public Validator {
   std::string Describe() const override {
     std::vector<std::string> quoted;
     for (const std::string& o : others_) quoted.push_back(absl::StrCat("`", o, "`"));
-    return absl::StrCat(conflicts_ ? "conflicts with " : "requires ",
-                        absl::StrJoin(quoted, ", "));
+    return absl::StrCat(conflicts_ ? "conflicts with " : "requires ", absl::StrJoin(quoted, ", "));
   }
 
  private:
@@ -342,8 +339,7 @@ absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
   std::vector<std::shared_ptr<const Validator>> out;
   if (!spec.is_object()) return absl::InvalidArgumentError("validators must be an object");
   const bool stringy =
-      type == cty::Type::String() ||
-      (type.IsCollection() && type.element() == cty::Type::String());
+      type == cty::Type::String() || (type.IsCollection() && type.element() == cty::Type::String());
   for (const auto& [key, args] : spec.items()) {
     const bool needs_string = key == "length" || key == "pattern" || key == "one_of" ||
                               key == "not_one_of" || key == "email" || key == "url" ||
@@ -364,8 +360,8 @@ absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
       if (!args.contains("regex") || !args.contains("description")) {
         return absl::InvalidArgumentError("pattern needs regex and description");
       }
-      out.push_back(std::make_shared<PatternValidator>(
-          args.at("regex").get<std::string>(), args.at("description").get<std::string>()));
+      out.push_back(std::make_shared<PatternValidator>(args.at("regex").get<std::string>(),
+                                                       args.at("description").get<std::string>()));
     } else if (key == "one_of" || key == "not_one_of") {
       auto allowed = StringList(args, key);
       if (!allowed.ok()) return allowed.status();
@@ -373,8 +369,8 @@ absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
     } else if (key == "conflicts_with" || key == "required_with") {
       auto others = StringList(args, key);
       if (!others.ok()) return others.status();
-      out.push_back(std::make_shared<SiblingValidator>(*std::move(others),
-                                                       key == "conflicts_with"));
+      out.push_back(
+          std::make_shared<SiblingValidator>(*std::move(others), key == "conflicts_with"));
     } else if (key == "range") {
       auto min = OptionalNumber(args, "min");
       if (!min.ok()) return min.status();

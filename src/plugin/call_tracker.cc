@@ -10,8 +10,7 @@ class CountingInterceptor final : public grpc::experimental::Interceptor {
   }
   ~CountingInterceptor() override { tracker_->CallEnded(); }
 
-  void Intercept(
-      grpc::experimental::InterceptorBatchMethods* methods) override {
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     methods->Proceed();
   }
 
@@ -19,8 +18,7 @@ class CountingInterceptor final : public grpc::experimental::Interceptor {
   CallTracker* tracker_;
 };
 
-class CountingFactory final
-    : public grpc::experimental::ServerInterceptorFactoryInterface {
+class CountingFactory final : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
   explicit CountingFactory(CallTracker* tracker) : tracker_(tracker) {}
 
@@ -35,17 +33,15 @@ class CountingFactory final
 
 }  // namespace
 
-std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
-CallTracker::MakeFactory() {
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> CallTracker::MakeFactory() {
   return std::make_unique<CountingFactory>(this);
 }
 
 bool CallTracker::WaitUntilIdle(absl::Time deadline) {
   absl::MutexLock lock(&mu_);
-  return mu_.AwaitWithDeadline(
-      absl::Condition(
-          +[](int* active) { return *active == 0; }, &active_),
-      deadline);
+  return mu_.AwaitWithDeadline(absl::Condition(
+                                   +[](int* active) { return *active == 0; }, &active_),
+                               deadline);
 }
 
 int CallTracker::active() const {

@@ -21,8 +21,7 @@ class CallTracker {
  public:
   // An interceptor factory whose per-call interceptors keep the count. The
   // tracker must outlive the server the factory is installed in.
-  std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
-  MakeFactory();
+  std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> MakeFactory();
 
   // Returns true once no call is in progress, false if `deadline` passes first.
   bool WaitUntilIdle(absl::Time deadline) ABSL_LOCKS_EXCLUDED(mu_);

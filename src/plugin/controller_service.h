@@ -15,8 +15,7 @@ class ControllerService final : public ::plugin::GRPCController::Service {
  public:
   explicit ControllerService(ShutdownLatch* latch) : latch_(latch) {}
 
-  grpc::Status Shutdown(grpc::ServerContext* context,
-                        const ::plugin::Empty* request,
+  grpc::Status Shutdown(grpc::ServerContext* context, const ::plugin::Empty* request,
                         ::plugin::Empty* response) override;
 
  private:

@@ -24,9 +24,9 @@ void LogFromGrpc(gpr_log_func_args* args) {
       break;
   }
   if (level != log::Level::kError && !log::Enabled(level)) return;
-  log::Write(level, "grpc", args->message == nullptr ? "" : args->message,
-             {{"@caller", absl::StrCat(args->file == nullptr ? "?" : args->file,
-                                       ":", args->line)}});
+  log::Write(
+      level, "grpc", args->message == nullptr ? "" : args->message,
+      {{"@caller", absl::StrCat(args->file == nullptr ? "?" : args->file, ":", args->line)}});
 }
 
 }  // namespace

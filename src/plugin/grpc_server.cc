@@ -11,8 +11,7 @@
 namespace orgiam::plugin {
 namespace {
 
-std::shared_ptr<grpc::ServerCredentials> MakeCredentials(
-    const std::optional<MutualTls>& tls) {
+std::shared_ptr<grpc::ServerCredentials> MakeCredentials(const std::optional<MutualTls>& tls) {
   if (!tls.has_value()) return grpc::InsecureServerCredentials();
   // Same policy as go-plugin's own servers: the client must present a
   // certificate that chains to the one the host announced in
@@ -20,8 +19,7 @@ std::shared_ptr<grpc::ServerCredentials> MakeCredentials(
   grpc::SslServerCredentialsOptions options(
       GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
   options.pem_root_certs = tls->client_ca_pem;
-  options.pem_key_cert_pairs.push_back(
-      {tls->server_key_pem, tls->server_cert_pem});
+  options.pem_key_cert_pairs.push_back({tls->server_key_pem, tls->server_cert_pem});
   return grpc::SslServerCredentials(options);
 }
 
@@ -31,23 +29,20 @@ GrpcRuntime::GrpcRuntime() { grpc_init(); }
 
 GrpcRuntime::~GrpcRuntime() { grpc_shutdown(); }
 
-absl::StatusOr<std::unique_ptr<grpc::Server>> StartGrpcServer(
-    const GrpcServerConfig& config) {
+absl::StatusOr<std::unique_ptr<grpc::Server>> StartGrpcServer(const GrpcServerConfig& config) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::ServerBuilder builder;
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
   builder.SetMaxSendMessageSize(kMaxMessageBytes);
   builder.AddListeningPort(config.listen_address, MakeCredentials(config.tls));
-  for (grpc::Service* service : config.services)
-    builder.RegisterService(service);
+  for (grpc::Service* service : config.services) builder.RegisterService(service);
 
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr) {
     return absl::UnavailableError(
         absl::StrCat("gRPC server failed to start on ", config.listen_address));
   }
-  if (grpc::HealthCheckServiceInterface* health =
-          server->GetHealthCheckService()) {
+  if (grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService()) {
     health->SetServingStatus("plugin", true);
   }
   return server;

@@ -51,8 +51,7 @@ class GrpcRuntime {
 
 // Starts the server with the health service enabled and "plugin" marked SERVING
 // (go-plugin's health check name).
-absl::StatusOr<std::unique_ptr<grpc::Server>> StartGrpcServer(
-    const GrpcServerConfig& config);
+absl::StatusOr<std::unique_ptr<grpc::Server>> StartGrpcServer(const GrpcServerConfig& config);
 
 }  // namespace orgiam::plugin
 

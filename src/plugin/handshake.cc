@@ -37,10 +37,8 @@ std::string RawStdBase64(absl::string_view bytes) {
 }
 
 std::string FormatHandshakeLine(int app_version, absl::string_view network,
-                                absl::string_view address,
-                                absl::string_view cert_der) {
-  return absl::StrCat(kCoreProtocolVersion, "|", app_version, "|", network, "|",
-                      address, "|grpc|",
+                                absl::string_view address, absl::string_view cert_der) {
+  return absl::StrCat(kCoreProtocolVersion, "|", app_version, "|", network, "|", address, "|grpc|",
                       cert_der.empty() ? "" : RawStdBase64(cert_der), "\n");
 }
 

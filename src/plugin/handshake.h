@@ -44,8 +44,7 @@ std::string RawStdBase64(absl::string_view bytes);
 // "1|<version>|<network>|<address>|grpc|<RawStdBase64(cert_der)>" plus '\n'. An
 // empty `cert_der` leaves the last field empty (plaintext server).
 std::string FormatHandshakeLine(int app_version, absl::string_view network,
-                                absl::string_view address,
-                                absl::string_view cert_der);
+                                absl::string_view address, absl::string_view cert_der);
 
 }  // namespace orgiam::plugin
 

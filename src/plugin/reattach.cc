@@ -8,15 +8,13 @@
 namespace orgiam::plugin {
 
 std::string ReattachConfigJson(absl::string_view provider_address, int pid,
-                               absl::string_view network,
-                               absl::string_view address) {
+                               absl::string_view network, absl::string_view address) {
   nlohmann::ordered_json entry = {
       {"Protocol", "grpc"},
       {"ProtocolVersion", kAppProtocolVersion},
       {"Pid", pid},
       {"Test", true},
-      {"Addr",
-       {{"Network", std::string(network)}, {"String", std::string(address)}}},
+      {"Addr", {{"Network", std::string(network)}, {"String", std::string(address)}}},
   };
   nlohmann::ordered_json config;
   config[std::string(provider_address)] = std::move(entry);
@@ -24,8 +22,7 @@ std::string ReattachConfigJson(absl::string_view provider_address, int pid,
 }
 
 std::string ReattachShellLine(absl::string_view json) {
-  return absl::StrCat("TF_REATTACH_PROVIDERS='",
-                      absl::StrReplaceAll(json, {{"'", "'\\''"}}), "'");
+  return absl::StrCat("TF_REATTACH_PROVIDERS='", absl::StrReplaceAll(json, {{"'", "'\\''"}}), "'");
 }
 
 }  // namespace orgiam::plugin

@@ -11,15 +11,13 @@
 namespace orgiam::plugin {
 
 // What `source = "orgiam/orgiam"` expands to.
-inline constexpr absl::string_view kProviderAddress =
-    "registry.terraform.io/orgiam/orgiam";
+inline constexpr absl::string_view kProviderAddress = "registry.terraform.io/orgiam/orgiam";
 
 // The JSON value of TF_REATTACH_PROVIDERS for one provider. "Test" is always
 // true: with false, Terraform 1.11 loses the negotiated protocol version and
 // crashes on protocol 6.
 std::string ReattachConfigJson(absl::string_view provider_address, int pid,
-                               absl::string_view network,
-                               absl::string_view address);
+                               absl::string_view network, absl::string_view address);
 
 // The ready-to-paste shell line, TF_REATTACH_PROVIDERS='<json>', with single
 // quotes escaped.

@@ -80,11 +80,10 @@ Args ParseArgs(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return absl::StrCat(
-      "Usage: ", kProgramName,
-      " [-debug | -version]\n"
-      "  -debug    serve in debug mode and print TF_REATTACH_PROVIDERS\n"
-      "  -version  print the version and exit\n");
+  return absl::StrCat("Usage: ", kProgramName,
+                      " [-debug | -version]\n"
+                      "  -debug    serve in debug mode and print TF_REATTACH_PROVIDERS\n"
+                      "  -version  print the version and exit\n");
 }
 
 // Writes everything or fails; stdout may be a pipe that Terraform reads slowly.
@@ -111,11 +110,10 @@ void ReportFatal(bool debug, absl::string_view message) {
 }
 
 std::string DebugBanner(absl::string_view socket_path) {
-  const std::string json = ReattachConfigJson(
-      kProviderAddress, static_cast<int>(getpid()), "unix", socket_path);
+  const std::string json =
+      ReattachConfigJson(kProviderAddress, static_cast<int>(getpid()), "unix", socket_path);
   return absl::StrCat(kProgramName, " ", ORGIAM_VERSION,
-                      " is running in debug mode (plaintext gRPC on ",
-                      socket_path,
+                      " is running in debug mode (plaintext gRPC on ", socket_path,
                       ").\n"
                       "To make Terraform use this process, set this in the "
                       "shell where you run terraform:\n\n",
@@ -139,8 +137,7 @@ int Serve(bool debug, const ProviderHooks& hooks) {
   // Before any other thread exists, so that all of them inherit the blocked
   // signal mask.
   auto watcher = SignalWatcher::Start(
-      signal_options,
-      [&latch](absl::string_view reason) { latch.Trigger(reason); });
+      signal_options, [&latch](absl::string_view reason) { latch.Trigger(reason); });
   if (!watcher.ok()) {
     ReportFatal(debug, watcher.status().ToString());
     return 1;
@@ -149,8 +146,7 @@ int Serve(bool debug, const ProviderHooks& hooks) {
   int app_version = kAppProtocolVersion;
   if (!debug) {
     const char* offered = std::getenv("PLUGIN_PROTOCOL_VERSIONS");
-    const VersionChoice choice =
-        NegotiateProtocolVersion(offered == nullptr ? "" : offered);
+    const VersionChoice choice = NegotiateProtocolVersion(offered == nullptr ? "" : offered);
     app_version = choice.version;
     if (!choice.offered_by_host) {
       ORGIAM_LOG(kWarn, "plugin", "host does not offer plugin protocol 6",
@@ -185,8 +181,7 @@ int Serve(bool debug, const ProviderHooks& hooks) {
       ReportFatal(debug, cert.status().ToString());
       return 1;
     }
-    config.tls = MutualTls{std::move(cert->cert_pem), std::move(cert->key_pem),
-                           client_cert};
+    config.tls = MutualTls{std::move(cert->cert_pem), std::move(cert->key_pem), client_cert};
     cert_der = std::move(cert->cert_der);
   }
 
@@ -218,8 +213,7 @@ int Serve(bool debug, const ProviderHooks& hooks) {
   if (debug) {
     WriteAll(STDOUT_FILENO, DebugBanner(socket_path));
   } else {
-    if (!WriteAll(STDOUT_FILENO, FormatHandshakeLine(app_version, "unix",
-                                                     socket_path, cert_der))) {
+    if (!WriteAll(STDOUT_FILENO, FormatHandshakeLine(app_version, "unix", socket_path, cert_der))) {
       ReportFatal(debug, "cannot write the handshake line to stdout");
       return 1;
     }
@@ -236,8 +230,7 @@ int Serve(bool debug, const ProviderHooks& hooks) {
   // that the latch just ended, any provider call), then stop soon after without
   // waiting long for clients to hang up.
   if (!call_tracker.WaitUntilIdle(absl::Now() + kShutdownGrace)) {
-    ORGIAM_LOG(kWarn, "plugin",
-               "cancelling calls still in progress at shutdown",
+    ORGIAM_LOG(kWarn, "plugin", "cancelling calls still in progress at shutdown",
                {{"active", absl::StrCat(call_tracker.active())}});
   }
   (*server)->Shutdown(std::chrono::system_clock::now() + kFlushGrace);
@@ -254,21 +247,17 @@ int RunPlugin(int argc, char** argv, const ProviderHooks& hooks) {
   const Args args = ParseArgs(argc, argv);
   switch (args.mode) {
     case Mode::kVersion:
-      WriteAll(STDOUT_FILENO,
-               absl::StrCat(kProgramName, " ", ORGIAM_VERSION, "\n"));
+      WriteAll(STDOUT_FILENO, absl::StrCat(kProgramName, " ", ORGIAM_VERSION, "\n"));
       return 0;
     case Mode::kHelp:
-      WriteAll(STDOUT_FILENO,
-               absl::StrCat(UsageText(), "\n", kNotForHumansMessage));
+      WriteAll(STDOUT_FILENO, absl::StrCat(UsageText(), "\n", kNotForHumansMessage));
       return 0;
     case Mode::kUsageError:
-      WriteAll(STDERR_FILENO,
-               absl::StrCat(kProgramName, ": unknown argument ",
-                            args.bad_argument, "\n", UsageText()));
+      WriteAll(STDERR_FILENO, absl::StrCat(kProgramName, ": unknown argument ", args.bad_argument,
+                                           "\n", UsageText()));
       return 2;
     case Mode::kPlugin:
-      if (!MagicCookieMatches(
-              std::getenv(std::string(kMagicCookieKey).c_str()))) {
+      if (!MagicCookieMatches(std::getenv(std::string(kMagicCookieKey).c_str()))) {
         WriteAll(STDERR_FILENO, kNotForHumansMessage);
         return 1;
       }

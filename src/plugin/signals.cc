@@ -22,8 +22,7 @@ namespace {
 int OpenParentPidFd() {
 #ifdef SYS_pidfd_open
   const pid_t parent = getppid();
-  if (parent <= 1)
-    return -1;  // already orphaned, or started by init: nothing to watch
+  if (parent <= 1) return -1;  // already orphaned, or started by init: nothing to watch
   const int fd = static_cast<int>(syscall(SYS_pidfd_open, parent, 0));
   if (fd < 0) return -1;
   // The parent may have died between getppid() and pidfd_open(): re-check.
@@ -39,8 +38,8 @@ int OpenParentPidFd() {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<SignalWatcher>> SignalWatcher::Start(
-    const SignalOptions& options, StopFn on_stop) {
+absl::StatusOr<std::unique_ptr<SignalWatcher>> SignalWatcher::Start(const SignalOptions& options,
+                                                                    StopFn on_stop) {
   std::signal(SIGPIPE, SIG_IGN);
   if (!options.stop_on_sigint) std::signal(SIGINT, SIG_IGN);
 
@@ -49,13 +48,11 @@ absl::StatusOr<std::unique_ptr<SignalWatcher>> SignalWatcher::Start(
   sigaddset(&set, SIGTERM);
   if (options.stop_on_sigint) sigaddset(&set, SIGINT);
   if (int err = pthread_sigmask(SIG_BLOCK, &set, nullptr); err != 0) {
-    return absl::InternalError(
-        absl::StrCat("pthread_sigmask: ", std::strerror(err)));
+    return absl::InternalError(absl::StrCat("pthread_sigmask: ", std::strerror(err)));
   }
   const int signal_fd = signalfd(-1, &set, SFD_CLOEXEC);
   if (signal_fd < 0) {
-    return absl::InternalError(
-        absl::StrCat("signalfd: ", std::strerror(errno)));
+    return absl::InternalError(absl::StrCat("signalfd: ", std::strerror(errno)));
   }
   const int wake_fd = eventfd(0, EFD_CLOEXEC);
   if (wake_fd < 0) {
@@ -68,8 +65,7 @@ absl::StatusOr<std::unique_ptr<SignalWatcher>> SignalWatcher::Start(
       new SignalWatcher(signal_fd, wake_fd, parent_fd, std::move(on_stop)));
 }
 
-SignalWatcher::SignalWatcher(int signal_fd, int wake_fd, int parent_fd,
-                             StopFn on_stop)
+SignalWatcher::SignalWatcher(int signal_fd, int wake_fd, int parent_fd, StopFn on_stop)
     : signal_fd_(signal_fd),
       wake_fd_(wake_fd),
       parent_fd_(parent_fd),
@@ -87,8 +83,7 @@ SignalWatcher::~SignalWatcher() {
 }
 
 void SignalWatcher::Run() {
-  pollfd fds[3] = {
-      {signal_fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}, {parent_fd_, POLLIN, 0}};
+  pollfd fds[3] = {{signal_fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}, {parent_fd_, POLLIN, 0}};
   const nfds_t count = parent_fd_ >= 0 ? 3 : 2;
   bool parent_reported = false;
   while (true) {

@@ -36,8 +36,8 @@ class SignalWatcher {
 
   // Must run before any other thread is created, so that every thread inherits
   // the mask.
-  static absl::StatusOr<std::unique_ptr<SignalWatcher>> Start(
-      const SignalOptions& options, StopFn on_stop);
+  static absl::StatusOr<std::unique_ptr<SignalWatcher>> Start(const SignalOptions& options,
+                                                              StopFn on_stop);
 
   SignalWatcher(const SignalWatcher&) = delete;
   SignalWatcher& operator=(const SignalWatcher&) = delete;

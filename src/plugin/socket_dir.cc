@@ -27,8 +27,7 @@ std::string BaseDirectory() {
 }
 
 absl::Status ErrnoError(absl::string_view what, const std::string& path) {
-  return absl::InternalError(
-      absl::StrCat(what, " ", path, ": ", std::strerror(errno)));
+  return absl::InternalError(absl::StrCat(what, " ", path, ": ", std::strerror(errno)));
 }
 
 }  // namespace
@@ -54,10 +53,10 @@ absl::StatusOr<std::unique_ptr<SocketDir>> SocketDir::Create() {
   }
   auto result = std::unique_ptr<SocketDir>(new SocketDir(std::move(dir)));
   if (result->socket_path().size() >= sizeof(sockaddr_un::sun_path)) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "unix socket path too long (", result->socket_path().size(),
-        " bytes); set PLUGIN_UNIX_SOCKET_DIR or TMPDIR to a shorter "
-        "directory"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("unix socket path too long (", result->socket_path().size(),
+                     " bytes); set PLUGIN_UNIX_SOCKET_DIR or TMPDIR to a shorter "
+                     "directory"));
   }
   return result;
 }
@@ -79,14 +78,12 @@ absl::Status SocketDir::ApplySocketGroup() const {
     }
     gid = entry->gr_gid;
   }
-  if (chown(dir_.c_str(), static_cast<uid_t>(-1), gid) != 0)
-    return ErrnoError("chown", dir_);
+  if (chown(dir_.c_str(), static_cast<uid_t>(-1), gid) != 0) return ErrnoError("chown", dir_);
   if (chmod(dir_.c_str(), 0750) != 0) return ErrnoError("chmod", dir_);
   if (chown(socket_path_.c_str(), static_cast<uid_t>(-1), gid) != 0) {
     return ErrnoError("chown", socket_path_);
   }
-  if (chmod(socket_path_.c_str(), 0660) != 0)
-    return ErrnoError("chmod", socket_path_);
+  if (chmod(socket_path_.c_str(), 0660) != 0) return ErrnoError("chmod", socket_path_);
   return absl::OkStatus();
 }
 

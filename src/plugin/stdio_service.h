@@ -16,9 +16,8 @@ class StdioService final : public ::plugin::GRPCStdio::Service {
  public:
   explicit StdioService(ShutdownLatch* latch) : latch_(latch) {}
 
-  grpc::Status StreamStdio(
-      grpc::ServerContext* context, const google::protobuf::Empty* request,
-      grpc::ServerWriter<::plugin::StdioData>* writer) override;
+  grpc::Status StreamStdio(grpc::ServerContext* context, const google::protobuf::Empty* request,
+                           grpc::ServerWriter<::plugin::StdioData>* writer) override;
 
  private:
   ShutdownLatch* latch_;  // not owned

@@ -26,12 +26,15 @@ http::ClientOptions ClientOptionsFor(const char* vendor, const VendorConfig& con
 class OrgiamProvider : public framework::Provider {
  public:
   OrgiamProvider()
-      : vultr_("This resource needs the Vultr API: add a `vultr { api_key = ... }` block to the "
-               "orgiam provider, or set VULTR_API_KEY."),
-        zitadel_("This resource needs the ZITADEL API: add a `zitadel { domain = ..., token = ... "
-                 "}` block to the orgiam provider, or set ZITADEL_DOMAIN and ZITADEL_TOKEN."),
-        motherduck_("This resource needs the MotherDuck API: add a `motherduck { token = ... }` "
-                    "block to the orgiam provider, or set MOTHERDUCK_TOKEN.") {
+      : vultr_(
+            "This resource needs the Vultr API: add a `vultr { api_key = ... }` block to the "
+            "orgiam provider, or set VULTR_API_KEY."),
+        zitadel_(
+            "This resource needs the ZITADEL API: add a `zitadel { domain = ..., token = ... "
+            "}` block to the orgiam provider, or set ZITADEL_DOMAIN and ZITADEL_TOKEN."),
+        motherduck_(
+            "This resource needs the MotherDuck API: add a `motherduck { token = ... }` "
+            "block to the orgiam provider, or set MOTHERDUCK_TOKEN.") {
     vultr::RegisterVultr(&vultr_, &registry_);
     zitadel::RegisterZitadel(&zitadel_, &registry_);
     motherduck::RegisterMotherduck(&motherduck_, &registry_);
@@ -41,8 +44,8 @@ class OrgiamProvider : public framework::Provider {
     const ProviderConfig resolved = ResolveProviderConfig(config, diagnostics);
     if (diagnostics->HasError()) return;
     if (resolved.vultr) {
-      vultr_.Set(std::make_shared<vultr::VultrApi>(
-          ClientOptionsFor("vultr", *resolved.vultr, resolved)));
+      vultr_.Set(
+          std::make_shared<vultr::VultrApi>(ClientOptionsFor("vultr", *resolved.vultr, resolved)));
     }
     if (resolved.zitadel) {
       zitadel_.Set(std::make_shared<zitadel::ZitadelApi>(

@@ -37,8 +37,7 @@ std::string ReadString(const cty::Value& block, const std::string& name, const c
 
 std::optional<VendorConfig> ResolveVendor(const cty::Value& config, const std::string& block,
                                           const char* token_attribute, const char* token_env,
-                                          const char* default_endpoint,
-                                          double default_rate_limit,
+                                          const char* default_endpoint, double default_rate_limit,
                                           framework::Diagnostics* diagnostics) {
   const cty::Value& value = config.GetAttr(block);
   const cty::Path path = cty::Path().Attr(block);
@@ -53,7 +52,8 @@ std::optional<VendorConfig> ResolveVendor(const cty::Value& config, const std::s
         ReadString(value, token_attribute, path.Attr(token_attribute), diagnostics);
     if (!token.empty()) vendor.token = token;
     if (value.type().attributes().count("endpoint")) {
-      const std::string endpoint = ReadString(value, "endpoint", path.Attr("endpoint"), diagnostics);
+      const std::string endpoint =
+          ReadString(value, "endpoint", path.Attr("endpoint"), diagnostics);
       if (!endpoint.empty()) vendor.endpoint = endpoint;
     }
     if (value.type().attributes().count("rate_limit")) {
@@ -63,11 +63,12 @@ std::optional<VendorConfig> ResolveVendor(const cty::Value& config, const std::s
   }
   while (!vendor.endpoint.empty() && vendor.endpoint.back() == '/') vendor.endpoint.pop_back();
   if (vendor.token.empty()) {
-    diagnostics->AddError(
-        "Missing credentials",
-        absl::StrCat("The ", block, " block needs ", token_attribute, " (or the environment "
-                     "variable ", token_env, ")."),
-        path);
+    diagnostics->AddError("Missing credentials",
+                          absl::StrCat("The ", block, " block needs ", token_attribute,
+                                       " (or the environment "
+                                       "variable ",
+                                       token_env, ")."),
+                          path);
   }
   return vendor;
 }
@@ -81,8 +82,8 @@ ProviderConfig ResolveProviderConfig(const cty::Value& config,
   resolved.vultr = ResolveVendor(config, "vultr", "api_key", "VULTR_API_KEY",
                                  "https://api.vultr.com", kDefaultVultrRateLimit, diagnostics);
   resolved.motherduck =
-      ResolveVendor(config, "motherduck", "token", "MOTHERDUCK_TOKEN",
-                    "https://api.motherduck.com", kDefaultMotherduckRateLimit, diagnostics);
+      ResolveVendor(config, "motherduck", "token", "MOTHERDUCK_TOKEN", "https://api.motherduck.com",
+                    kDefaultMotherduckRateLimit, diagnostics);
   resolved.zitadel = ResolveVendor(config, "zitadel", "token", "ZITADEL_TOKEN", "",
                                    kDefaultZitadelRateLimit, diagnostics);
   if (resolved.zitadel) {
@@ -113,8 +114,8 @@ ProviderConfig ResolveProviderConfig(const cty::Value& config,
   if (!timeout.empty()) {
     absl::StatusOr<double> seconds = framework::ParseGoDuration(timeout);
     if (seconds.ok() && *seconds > 0) {
-      resolved.request_timeout = std::chrono::milliseconds(
-          static_cast<int64_t>(std::ceil(*seconds * 1000)));
+      resolved.request_timeout =
+          std::chrono::milliseconds(static_cast<int64_t>(std::ceil(*seconds * 1000)));
     }
   }
   return resolved;

@@ -15,9 +15,9 @@ namespace orgiam::provider {
 
 struct VendorConfig {
   std::string endpoint;
-  std::string token;  // secret: never logged or echoed
-  std::string org_id;      // ZITADEL only
-  double rate_limit = 0;   // requests per second; 0 = off
+  std::string token;      // secret: never logged or echoed
+  std::string org_id;     // ZITADEL only
+  double rate_limit = 0;  // requests per second; 0 = off
 };
 
 struct ProviderConfig {
@@ -31,8 +31,7 @@ struct ProviderConfig {
 // A vendor counts as configured when its block is present or its credential environment
 // variable is set. Problems become diagnostics on the exact attribute; secrets are never
 // echoed in them.
-ProviderConfig ResolveProviderConfig(const cty::Value& config,
-                                     framework::Diagnostics* diagnostics);
+ProviderConfig ResolveProviderConfig(const cty::Value& config, framework::Diagnostics* diagnostics);
 
 }  // namespace orgiam::provider
 

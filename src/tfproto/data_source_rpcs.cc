@@ -12,9 +12,10 @@ grpc::Status ProviderService::ReadDataSource(grpc::ServerContext*,
                                              const tfplugin6::ReadDataSource::Request* request,
                                              tfplugin6::ReadDataSource::Response* response) {
   framework::Diagnostics diagnostics;
-  const framework::Schema* schema = FindSchemaOrDiagnose(framework::SchemaKind::kDataSource,
-                                                         request->type_name(), &diagnostics);
-  framework::DataSource* source = schema ? provider_->FindDataSource(request->type_name()) : nullptr;
+  const framework::Schema* schema =
+      FindSchemaOrDiagnose(framework::SchemaKind::kDataSource, request->type_name(), &diagnostics);
+  framework::DataSource* source =
+      schema ? provider_->FindDataSource(request->type_name()) : nullptr;
   if (schema != nullptr && source == nullptr) {
     diagnostics.AddError("Data source not available",
                          absl::StrCat("The orgiam provider does not implement \"",

@@ -13,8 +13,7 @@
 namespace orgiam::tfproto {
 namespace {
 
-void SetTimestamp(std::chrono::system_clock::time_point when,
-                  google::protobuf::Timestamp* out) {
+void SetTimestamp(std::chrono::system_clock::time_point when, google::protobuf::Timestamp* out) {
   const auto since_epoch = when.time_since_epoch();
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since_epoch);
   out->set_seconds(seconds.count());
@@ -25,8 +24,7 @@ void SetTimestamp(std::chrono::system_clock::time_point when,
 framework::EphemeralResource* FindEphemeralOrDiagnose(framework::Provider& provider,
                                                       const std::string& type_name,
                                                       framework::Diagnostics* diagnostics) {
-  if (FindSchemaOrDiagnose(framework::SchemaKind::kEphemeral, type_name, diagnostics) ==
-      nullptr) {
+  if (FindSchemaOrDiagnose(framework::SchemaKind::kEphemeral, type_name, diagnostics) == nullptr) {
     return nullptr;
   }
   framework::EphemeralResource* ephemeral = provider.FindEphemeral(type_name);

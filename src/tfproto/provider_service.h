@@ -22,8 +22,7 @@ class ProviderService : public tfplugin6::Provider::Service {
 
   grpc::Status GetMetadata(grpc::ServerContext*, const tfplugin6::GetMetadataRpc::Request*,
                            tfplugin6::GetMetadataRpc::Response*) override;
-  grpc::Status GetProviderSchema(grpc::ServerContext*,
-                                 const tfplugin6::GetProviderSchema::Request*,
+  grpc::Status GetProviderSchema(grpc::ServerContext*, const tfplugin6::GetProviderSchema::Request*,
                                  tfplugin6::GetProviderSchema::Response*) override;
   grpc::Status ValidateProviderConfig(grpc::ServerContext*,
                                       const tfplugin6::ValidateProviderConfig::Request*,
@@ -40,8 +39,7 @@ class ProviderService : public tfplugin6::Provider::Service {
   grpc::Status UpgradeResourceState(grpc::ServerContext*,
                                     const tfplugin6::UpgradeResourceState::Request*,
                                     tfplugin6::UpgradeResourceState::Response*) override;
-  grpc::Status ConfigureProvider(grpc::ServerContext*,
-                                 const tfplugin6::ConfigureProvider::Request*,
+  grpc::Status ConfigureProvider(grpc::ServerContext*, const tfplugin6::ConfigureProvider::Request*,
                                  tfplugin6::ConfigureProvider::Response*) override;
   grpc::Status ReadResource(grpc::ServerContext*, const tfplugin6::ReadResource::Request*,
                             tfplugin6::ReadResource::Response*) override;

@@ -37,10 +37,10 @@ grpc::Status ProviderService::UpgradeResourceState(
                            "This state was written by Terraform 0.11 or older (flatmap), "
                            "which the orgiam provider cannot read.");
     } else if (request->version() > schema->version) {
-      diagnostics.AddError("State from a newer provider",
-                           absl::StrCat("The state of ", schema->type_name, " has version ",
-                                        request->version(), " but this provider knows ",
-                                        schema->version, ". Upgrade the provider."));
+      diagnostics.AddError(
+          "State from a newer provider",
+          absl::StrCat("The state of ", schema->type_name, " has version ", request->version(),
+                       " but this provider knows ", schema->version, ". Upgrade the provider."));
     } else {
       absl::StatusOr<cty::Value> state =
           cty::DecodeJson(request->raw_state().json(), schema->implied_type);
@@ -157,12 +157,12 @@ grpc::Status ProviderService::ImportResourceState(
     if (state && !diagnostics.HasError()) {
       auto* imported = response->add_imported_resources();
       imported->set_type_name(request->type_name());
-      EncodeOrDiagnose(framework::ConformState(*schema, *state), *schema,
-                       imported->mutable_state(), &diagnostics);
+      EncodeOrDiagnose(framework::ConformState(*schema, *state), *schema, imported->mutable_state(),
+                       &diagnostics);
     } else if (!diagnostics.HasError()) {
       diagnostics.AddError("Cannot import non-existent remote object",
-                           absl::StrCat("No ", request->type_name(), " matches \"",
-                                        request->id(), "\". ", schema->import_help));
+                           absl::StrCat("No ", request->type_name(), " matches \"", request->id(),
+                                        "\". ", schema->import_help));
     }
   }
   AppendDiagnostics(diagnostics, response->mutable_diagnostics());

@@ -52,9 +52,9 @@ grpc::Status ProviderService::GetMetadata(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::GetProviderSchema(
-    grpc::ServerContext*, const tfplugin6::GetProviderSchema::Request*,
-    tfplugin6::GetProviderSchema::Response* response) {
+grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext*,
+                                                const tfplugin6::GetProviderSchema::Request*,
+                                                tfplugin6::GetProviderSchema::Response* response) {
   *response = SchemaResponse();
   return grpc::Status::OK;
 }

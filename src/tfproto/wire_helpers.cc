@@ -7,8 +7,7 @@
 namespace orgiam::tfproto {
 
 std::optional<cty::Value> DecodeOrDiagnose(const tfplugin6::DynamicValue& wire,
-                                           const framework::Schema& schema,
-                                           absl::string_view what,
+                                           const framework::Schema& schema, absl::string_view what,
                                            framework::Diagnostics* diagnostics) {
   absl::StatusOr<cty::Value> value = DecodeDynamicValue(wire, schema.implied_type);
   if (!value.ok()) {
@@ -27,16 +26,16 @@ void EncodeOrDiagnose(const cty::Value& value, const framework::Schema& schema,
   absl::Status status = EncodeDynamicValue(value, schema.implied_type, wire);
   if (!status.ok()) {
     diagnostics->AddError("Provider produced an unencodable value",
-                          absl::StrCat("Encoding the value of ", schema.type_name,
-                                       " failed: ", status.message(),
-                                       ". This is a bug in the provider."));
+                          absl::StrCat("Encoding the value of ", schema.type_name, " failed: ",
+                                       status.message(), ". This is a bug in the provider."));
   }
 }
 
 const framework::Schema* FindSchemaOrDiagnose(framework::SchemaKind kind,
                                               absl::string_view type_name,
                                               framework::Diagnostics* diagnostics) {
-  const framework::Schema* schema = framework::SchemaRegistry::Get().Find(kind, std::string(type_name));
+  const framework::Schema* schema =
+      framework::SchemaRegistry::Get().Find(kind, std::string(type_name));
   if (schema == nullptr) {
     diagnostics->AddError("Unknown type",
                           absl::StrCat("The orgiam provider has no \"", type_name, "\"."));

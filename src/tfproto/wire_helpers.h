@@ -4,8 +4,8 @@
 // Small pieces shared by the RPC handlers.
 
 #include <optional>
-#include "absl/strings/string_view.h"
 
+#include "absl/strings/string_view.h"
 #include "cty/value.h"
 #include "framework/diagnostics.h"
 #include "framework/schema.h"
@@ -17,8 +17,7 @@ namespace orgiam::tfproto {
 // returns std::nullopt. Terraform never sends undecodable values, so this guards against
 // crashes rather than reporting user mistakes.
 std::optional<cty::Value> DecodeOrDiagnose(const tfplugin6::DynamicValue& wire,
-                                           const framework::Schema& schema,
-                                           absl::string_view what,
+                                           const framework::Schema& schema, absl::string_view what,
                                            framework::Diagnostics* diagnostics);
 
 // Encodes `value`; an encoding failure (a bug) becomes an error diagnostic.

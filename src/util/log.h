@@ -42,11 +42,11 @@ void Write(Level level, std::string_view module, std::string_view message,
 }  // namespace orgiam::log
 
 // ORGIAM_LOG(kDebug, "http", "request sent", {{"method", "GET"}, {"status", "200"}});
-#define ORGIAM_LOG(level, module, ...)                                  \
-  do {                                                                  \
-    if (::orgiam::log::Enabled(::orgiam::log::Level::level)) {          \
+#define ORGIAM_LOG(level, module, ...)                                        \
+  do {                                                                        \
+    if (::orgiam::log::Enabled(::orgiam::log::Level::level)) {                \
       ::orgiam::log::Write(::orgiam::log::Level::level, module, __VA_ARGS__); \
-    }                                                                   \
+    }                                                                         \
   } while (false)
 
 #endif  // ORGIAM_UTIL_LOG_H_

@@ -10,9 +10,9 @@
 #define ORGIAM_STATUS_CONCAT(a, b) ORGIAM_STATUS_CONCAT_INNER(a, b)
 
 // Returns from the enclosing function when `expr` (an absl::Status) is not OK.
-#define RETURN_IF_ERROR(expr)                    \
-  do {                                           \
-    ::absl::Status orgiam_status_ = (expr);      \
+#define RETURN_IF_ERROR(expr)                        \
+  do {                                               \
+    ::absl::Status orgiam_status_ = (expr);          \
     if (!orgiam_status_.ok()) return orgiam_status_; \
   } while (false)
 

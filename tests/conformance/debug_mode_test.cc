@@ -23,8 +23,7 @@ class DebugModeTest : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(DebugModeTest, PrintsWorkingReattachConfig) {
   PluginProcess process;
-  PluginProcess::Env env = {{"PATH", "/usr/bin:/bin"},
-                            {"TMPDIR", process.temp_dir().path()}};
+  PluginProcess::Env env = {{"PATH", "/usr/bin:/bin"}, {"TMPDIR", process.temp_dir().path()}};
   process.Start({GetParam()}, env);  // no magic cookie
 
   std::string json_text;
@@ -40,8 +39,7 @@ TEST_P(DebugModeTest, PrintsWorkingReattachConfig) {
   ASSERT_FALSE(json_text.empty()) << process.Stderr();
   nlohmann::json config = nlohmann::json::parse(json_text, nullptr, false);
   ASSERT_TRUE(config.is_object()) << json_text;
-  ASSERT_TRUE(config.contains("registry.terraform.io/orgiam/orgiam"))
-      << json_text;
+  ASSERT_TRUE(config.contains("registry.terraform.io/orgiam/orgiam")) << json_text;
   const nlohmann::json& entry = config["registry.terraform.io/orgiam/orgiam"];
   EXPECT_EQ(entry["Protocol"], "grpc");
   EXPECT_EQ(entry["ProtocolVersion"], 6);
@@ -58,12 +56,10 @@ TEST_P(DebugModeTest, PrintsWorkingReattachConfig) {
   // A human stops debug mode with Ctrl-C.
   process.Signal(SIGINT);
   EXPECT_EQ(process.WaitForExit(seconds(2)), 0);
-  EXPECT_FALSE(
-      std::filesystem::exists(std::filesystem::path(socket).parent_path()));
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(socket).parent_path()));
 }
 
-INSTANTIATE_TEST_SUITE_P(Spellings, DebugModeTest,
-                         ::testing::Values("-debug", "--debug"));
+INSTANTIATE_TEST_SUITE_P(Spellings, DebugModeTest, ::testing::Values("-debug", "--debug"));
 
 }  // namespace
 }  // namespace orgiam::conformance

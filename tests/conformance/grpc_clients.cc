@@ -10,20 +10,18 @@ namespace orgiam::conformance {
 namespace {
 
 void SetDeadline(grpc::ClientContext* context) {
-  context->set_deadline(std::chrono::system_clock::now() +
-                        std::chrono::seconds(5));
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
 }
 
 }  // namespace
 
 std::shared_ptr<grpc::Channel> InsecureChannel(const std::string& socket_path) {
-  return grpc::CreateChannel("unix:" + socket_path,
-                             grpc::InsecureChannelCredentials());
+  return grpc::CreateChannel("unix:" + socket_path, grpc::InsecureChannelCredentials());
 }
 
-std::shared_ptr<grpc::Channel> MtlsChannel(
-    const std::string& socket_path, const std::string& server_cert_pem,
-    const std::optional<PemPair>& client) {
+std::shared_ptr<grpc::Channel> MtlsChannel(const std::string& socket_path,
+                                           const std::string& server_cert_pem,
+                                           const std::optional<PemPair>& client) {
   grpc::SslCredentialsOptions options;
   options.pem_root_certs = server_cert_pem;
   if (client.has_value()) {
@@ -35,8 +33,7 @@ std::shared_ptr<grpc::Channel> MtlsChannel(
   // Each test wants its own connection, not one shared through gRPC's
   // subchannel pool.
   args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-  return grpc::CreateCustomChannel("unix:" + socket_path,
-                                   grpc::SslCredentials(options), args);
+  return grpc::CreateCustomChannel("unix:" + socket_path, grpc::SslCredentials(options), args);
 }
 
 HealthResult CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
@@ -53,8 +50,7 @@ HealthResult CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
   return result;
 }
 
-grpc::Status CallGetProviderSchema(
-    const std::shared_ptr<grpc::Channel>& channel) {
+grpc::Status CallGetProviderSchema(const std::shared_ptr<grpc::Channel>& channel) {
   auto stub = tfplugin6::Provider::NewStub(channel);
   grpc::ClientContext context;
   SetDeadline(&context);

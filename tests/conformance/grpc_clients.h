@@ -18,9 +18,9 @@ namespace orgiam::conformance {
 std::shared_ptr<grpc::Channel> InsecureChannel(const std::string& socket_path);
 
 // `client` unset: the client presents no certificate.
-std::shared_ptr<grpc::Channel> MtlsChannel(
-    const std::string& socket_path, const std::string& server_cert_pem,
-    const std::optional<PemPair>& client);
+std::shared_ptr<grpc::Channel> MtlsChannel(const std::string& socket_path,
+                                           const std::string& server_cert_pem,
+                                           const std::optional<PemPair>& client);
 
 struct HealthResult {
   grpc::Status status;
@@ -31,8 +31,7 @@ HealthResult CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
                          const std::string& service = "plugin");
 
 // Calls tfplugin6.Provider/GetProviderSchema and returns the status.
-grpc::Status CallGetProviderSchema(
-    const std::shared_ptr<grpc::Channel>& channel);
+grpc::Status CallGetProviderSchema(const std::shared_ptr<grpc::Channel>& channel);
 
 // Calls plugin.GRPCController/Shutdown.
 grpc::Status CallShutdown(const std::shared_ptr<grpc::Channel>& channel);

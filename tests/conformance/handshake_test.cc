@@ -105,8 +105,7 @@ TEST(HandshakeTest, TlsLineHasSixWellFormedFields) {
   EXPECT_GT(cert.size(), 50u);
   EXPECT_EQ(cert.find('='), std::string::npos);
   EXPECT_EQ(
-      cert.find_first_not_of(
-          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"),
+      cert.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"),
       std::string::npos);
   std::string der;
   ASSERT_TRUE(DecodeBase64(cert, &der));
@@ -124,8 +123,7 @@ TEST(HandshakeTest, EachStartGetsAFreshCertificateAndSocket) {
   PluginProcess a, b;
   PluginProcess::Env env_a = a.TerraformEnv();
   PluginProcess::Env env_b = b.TerraformEnv();
-  env_a["PLUGIN_CLIENT_CERT"] = env_b["PLUGIN_CLIENT_CERT"] =
-      MakeClientCertificate().cert_pem;
+  env_a["PLUGIN_CLIENT_CERT"] = env_b["PLUGIN_CLIENT_CERT"] = MakeClientCertificate().cert_pem;
   a.Start({}, env_a);
   b.Start({}, env_b);
   auto ha = a.ReadHandshake();
@@ -169,8 +167,7 @@ TEST(HandshakeTest, HonoursPluginUnixSocketDir) {
   auto handshake = process.ReadHandshake();
   ASSERT_TRUE(handshake.has_value()) << process.Stderr();
   ASSERT_EQ(handshake->fields.size(), 6u);
-  EXPECT_EQ(handshake->fields[3].rfind(socket_base.path() + "/", 0), 0u)
-      << handshake->fields[3];
+  EXPECT_EQ(handshake->fields[3].rfind(socket_base.path() + "/", 0), 0u) << handshake->fields[3];
   process.Signal(SIGTERM);
   EXPECT_EQ(process.WaitForExit(seconds(5)), 0);
   EXPECT_TRUE(socket_base.Entries().empty());
@@ -187,8 +184,7 @@ TEST(HandshakeTest, StderrLinesAreHclogJson) {
   int count = 0;
   while (std::getline(lines, line)) {
     ++count;
-    nlohmann::json entry =
-        nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json entry = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     ASSERT_TRUE(entry.is_object()) << line;
     EXPECT_TRUE(entry["@level"].is_string()) << line;
     EXPECT_TRUE(entry["@message"].is_string()) << line;

@@ -41,13 +41,11 @@ TEST(Base64Test, StripsPadding) {
 TEST(HandshakeLineTest, Format) {
   EXPECT_EQ(FormatHandshakeLine(6, "unix", "/tmp/x/plugin.sock", ""),
             "1|6|unix|/tmp/x/plugin.sock|grpc|\n");
-  EXPECT_EQ(FormatHandshakeLine(6, "unix", "/s", "foo"),
-            "1|6|unix|/s|grpc|Zm9v\n");
+  EXPECT_EQ(FormatHandshakeLine(6, "unix", "/s", "foo"), "1|6|unix|/s|grpc|Zm9v\n");
 }
 
 TEST(ReattachTest, JsonShape) {
-  const std::string json =
-      ReattachConfigJson(kProviderAddress, 42, "unix", "/tmp/a b/p.sock");
+  const std::string json = ReattachConfigJson(kProviderAddress, 42, "unix", "/tmp/a b/p.sock");
   nlohmann::json parsed = nlohmann::json::parse(json);
   const auto& entry = parsed["registry.terraform.io/orgiam/orgiam"];
   EXPECT_EQ(entry["Pid"], 42);
@@ -57,8 +55,7 @@ TEST(ReattachTest, JsonShape) {
 }
 
 TEST(ReattachTest, ShellLineEscapesSingleQuotes) {
-  EXPECT_EQ(ReattachShellLine("{\"a\":\"it's\"}"),
-            "TF_REATTACH_PROVIDERS='{\"a\":\"it'\\''s\"}'");
+  EXPECT_EQ(ReattachShellLine("{\"a\":\"it's\"}"), "TF_REATTACH_PROVIDERS='{\"a\":\"it'\\''s\"}'");
 }
 
 TEST(CertificateTest, GeneratedCertificateHasTheRequiredShape) {
@@ -66,8 +63,7 @@ TEST(CertificateTest, GeneratedCertificateHasTheRequiredShape) {
   ASSERT_TRUE(cert.ok()) << cert.status();
   EXPECT_NE(cert->cert_pem.find("BEGIN CERTIFICATE"), std::string::npos);
   EXPECT_NE(cert->key_pem.find("BEGIN PRIVATE KEY"), std::string::npos);
-  conformance::CertFacts facts =
-      conformance::InspectCertificate(cert->cert_der);
+  conformance::CertFacts facts = conformance::InspectCertificate(cert->cert_der);
   EXPECT_TRUE(facts.parsed);
   EXPECT_TRUE(facts.san_has_localhost);
   EXPECT_TRUE(facts.is_ca);

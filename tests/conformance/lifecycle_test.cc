@@ -90,8 +90,7 @@ TEST(ShutdownTest, OpenStdioStreamDoesNotDelayShutdown) {
   EXPECT_EQ(process.WaitForExit(seconds(1)), 0);
   EXPECT_LT(Clock::now() - before, seconds(1));
   drain.join();
-  EXPECT_TRUE(stream_status.ok() ||
-              stream_status.error_code() == grpc::StatusCode::UNAVAILABLE)
+  EXPECT_TRUE(stream_status.ok() || stream_status.error_code() == grpc::StatusCode::UNAVAILABLE)
       << stream_status.error_code();
 }
 
@@ -143,8 +142,7 @@ bool ProcessGone(pid_t pid) {
   std::string line;
   std::getline(stat, line);
   const size_t paren = line.rfind(')');
-  return paren == std::string::npos || paren + 2 >= line.size() ||
-         line[paren + 2] == 'Z';
+  return paren == std::string::npos || paren + 2 >= line.size() || line[paren + 2] == 'Z';
 }
 
 TEST(ParentTest, ExitsWhenItsParentDies) {
@@ -153,8 +151,7 @@ TEST(ParentTest, ExitsWhenItsParentDies) {
   PluginProcess shell;
   PluginProcess::Env env = shell.TerraformEnv();
   env["ORGIAM_BIN"] = ProviderBinary();
-  shell.StartProgram(
-      "/bin/sh", {"-c", "\"$ORGIAM_BIN\" & echo \"pid:$!\"; sleep 0.5"}, env);
+  shell.StartProgram("/bin/sh", {"-c", "\"$ORGIAM_BIN\" & echo \"pid:$!\"; sleep 0.5"}, env);
   pid_t plugin_pid = -1;
   std::string socket;
   for (int i = 0; i < 2; ++i) {

@@ -25,8 +25,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 int RemainingMs(Clock::time_point deadline) {
-  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-      deadline - Clock::now());
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
   return left.count() < 0 ? 0 : static_cast<int>(left.count());
 }
 
@@ -35,8 +34,7 @@ int RemainingMs(Clock::time_point deadline) {
 std::string ProviderBinary() {
   // Lets the suite run against another build of the provider.
   const char* override_path = std::getenv("ORGIAM_PROVIDER_BINARY");
-  if (override_path != nullptr && override_path[0] != '\0')
-    return override_path;
+  if (override_path != nullptr && override_path[0] != '\0') return override_path;
   return ORGIAM_PROVIDER_BINARY;
 }
 
@@ -65,8 +63,7 @@ PluginProcess::Env PluginProcess::TerraformEnv() const {
   Env env;
   env["PATH"] = "/usr/bin:/bin";
   env["TMPDIR"] = temp_dir_.path();
-  env[std::string(plugin::kMagicCookieKey)] =
-      std::string(plugin::kMagicCookieValue);
+  env[std::string(plugin::kMagicCookieKey)] = std::string(plugin::kMagicCookieValue);
   env["PLUGIN_PROTOCOL_VERSIONS"] = "5,6";
   env["PLUGIN_MIN_PORT"] = "10000";
   env["PLUGIN_MAX_PORT"] = "25000";
@@ -75,13 +72,11 @@ PluginProcess::Env PluginProcess::TerraformEnv() const {
   return env;
 }
 
-void PluginProcess::Start(const std::vector<std::string>& args,
-                          const Env& env) {
+void PluginProcess::Start(const std::vector<std::string>& args, const Env& env) {
   StartProgram(ProviderBinary(), args, env);
 }
 
-void PluginProcess::StartProgram(const std::string& binary,
-                                 const std::vector<std::string>& args,
+void PluginProcess::StartProgram(const std::string& binary, const std::vector<std::string>& args,
                                  const Env& env) {
   int out_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
@@ -92,8 +87,7 @@ void PluginProcess::StartProgram(const std::string& binary,
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_path.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null",
-                                   O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
 
   // The child must start with default signal dispositions and an empty mask,
   // whatever the test runner's are.
@@ -104,8 +98,7 @@ void PluginProcess::StartProgram(const std::string& binary,
   sigfillset(&all);
   posix_spawnattr_setsigmask(&attr, &empty);
   posix_spawnattr_setsigdefault(&attr, &all);
-  posix_spawnattr_setflags(&attr,
-                           POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
   std::vector<std::string> argv_storage = {binary};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -118,8 +111,7 @@ void PluginProcess::StartProgram(const std::string& binary,
   for (auto& e : env_storage) envp.push_back(e.data());
   envp.push_back(nullptr);
 
-  const int rc = posix_spawn(&pid_, binary.c_str(), &actions, &attr,
-                             argv.data(), envp.data());
+  const int rc = posix_spawn(&pid_, binary.c_str(), &actions, &attr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   close(out_pipe[1]);
@@ -140,8 +132,7 @@ PluginProcess::~PluginProcess() {
   if (stdout_fd_ >= 0) close(stdout_fd_);
 }
 
-std::optional<std::string> PluginProcess::ReadLine(
-    std::chrono::milliseconds timeout) {
+std::optional<std::string> PluginProcess::ReadLine(std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
   while (true) {
     const size_t newline = stdout_buffer_.find('\n');
@@ -193,23 +184,20 @@ Handshake ParseHandshake(const std::string& line) {
   return handshake;
 }
 
-std::optional<Handshake> PluginProcess::ReadHandshake(
-    std::chrono::milliseconds timeout) {
+std::optional<Handshake> PluginProcess::ReadHandshake(std::chrono::milliseconds timeout) {
   std::optional<std::string> line = ReadLine(timeout);
   if (!line.has_value()) return std::nullopt;
   return ParseHandshake(*line);
 }
 
-std::optional<int> PluginProcess::WaitForExit(
-    std::chrono::milliseconds timeout) {
+std::optional<int> PluginProcess::WaitForExit(std::chrono::milliseconds timeout) {
   if (exit_code_.has_value()) return exit_code_;
   const auto deadline = Clock::now() + timeout;
   while (true) {
     int status = 0;
     const pid_t r = waitpid(pid_, &status, WNOHANG);
     if (r == pid_) {
-      exit_code_ =
-          WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
       return exit_code_;
     }
     if (r < 0 && errno != EINTR) return std::nullopt;
@@ -218,9 +206,7 @@ std::optional<int> PluginProcess::WaitForExit(
   }
 }
 
-bool PluginProcess::Running() {
-  return !WaitForExit(std::chrono::milliseconds(0)).has_value();
-}
+bool PluginProcess::Running() { return !WaitForExit(std::chrono::milliseconds(0)).has_value(); }
 
 void PluginProcess::Signal(int signo) {
   if (pid_ > 0 && !exit_code_.has_value()) kill(pid_, signo);

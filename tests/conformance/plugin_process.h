@@ -56,8 +56,8 @@ class PluginProcess {
   // temp_dir().
   void Start(const std::vector<std::string>& args, const Env& env);
   // Same, for another program (argv[0] = program).
-  void StartProgram(const std::string& program,
-                    const std::vector<std::string>& args, const Env& env);
+  void StartProgram(const std::string& program, const std::vector<std::string>& args,
+                    const Env& env);
 
   ~PluginProcess();
 

@@ -43,17 +43,14 @@ PemPair MakeClientCertificate(const std::string& curve) {
   Check(key != nullptr, "keygen");
   X509Ptr cert(X509_new());
   Check(X509_set_version(cert.get(), X509_VERSION_3) == 1, "version");
-  ASN1_INTEGER_set(X509_get_serialNumber(cert.get()),
-                   static_cast<long>(std::time(nullptr)));
+  ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), static_cast<long>(std::time(nullptr)));
   X509_gmtime_adj(X509_getm_notBefore(cert.get()), -30);
   X509_gmtime_adj(X509_getm_notAfter(cert.get()), 3600);
   X509_NAME* name = X509_get_subject_name(cert.get());
-  X509_NAME_add_entry_by_txt(
-      name, "O", MBSTRING_ASC,
-      reinterpret_cast<const unsigned char*>("HashiCorp"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(
-      name, "CN", MBSTRING_ASC,
-      reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("HashiCorp"), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
   X509_set_issuer_name(cert.get(), name);
   X509_set_pubkey(cert.get(), key.get());
   X509V3_CTX ctx;
@@ -61,8 +58,7 @@ PemPair MakeClientCertificate(const std::string& curve) {
   X509V3_set_ctx(&ctx, cert.get(), cert.get(), nullptr, nullptr, 0);
   const std::pair<int, const char*> exts[] = {
       {NID_basic_constraints, "critical,CA:TRUE"},
-      {NID_key_usage,
-       "critical,digitalSignature,keyEncipherment,keyAgreement,keyCertSign"},
+      {NID_key_usage, "critical,digitalSignature,keyEncipherment,keyAgreement,keyCertSign"},
       {NID_ext_key_usage, "clientAuth,serverAuth"},
       {NID_subject_alt_name, "DNS:localhost"},
   };
@@ -77,8 +73,7 @@ PemPair MakeClientCertificate(const std::string& curve) {
   BioPtr cert_bio(BIO_new(BIO_s_mem()));
   BioPtr key_bio(BIO_new(BIO_s_mem()));
   PEM_write_bio_X509(cert_bio.get(), cert.get());
-  PEM_write_bio_PrivateKey(key_bio.get(), key.get(), nullptr, nullptr, 0,
-                           nullptr, nullptr);
+  PEM_write_bio_PrivateKey(key_bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr);
   return {BioString(cert_bio.get()), BioString(key_bio.get())};
 }
 
@@ -94,10 +89,9 @@ bool DecodeBase64(const std::string& text, std::string* out) {
   std::string padded = text;
   while (padded.size() % 4 != 0) padded.push_back('=');
   out->assign(padded.size() / 4 * 3 + 3, '\0');
-  const int n =
-      EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out->data()),
-                      reinterpret_cast<const unsigned char*>(padded.data()),
-                      static_cast<int>(padded.size()));
+  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out->data()),
+                                reinterpret_cast<const unsigned char*>(padded.data()),
+                                static_cast<int>(padded.size()));
   if (n < 0) return false;
   // EVP_DecodeBlock counts padding as zero bytes; drop them.
   size_t length = static_cast<size_t>(n);
@@ -118,32 +112,27 @@ CertFacts InspectCertificate(const std::string& der) {
     const GENERAL_NAME* name = sk_GENERAL_NAME_value(names, i);
     if (name->type == GEN_DNS) {
       const auto* data = ASN1_STRING_get0_data(name->d.dNSName);
-      const std::string dns(
-          reinterpret_cast<const char*>(data),
-          static_cast<size_t>(ASN1_STRING_length(name->d.dNSName)));
+      const std::string dns(reinterpret_cast<const char*>(data),
+                            static_cast<size_t>(ASN1_STRING_length(name->d.dNSName)));
       if (dns == "localhost") facts.san_has_localhost = true;
     }
   }
   GENERAL_NAMES_free(names);
 
   facts.is_ca = X509_check_ca(cert.get()) > 0;
-  facts.has_server_auth =
-      (X509_get_extended_key_usage(cert.get()) & XKU_SSL_SERVER) != 0;
+  facts.has_server_auth = (X509_get_extended_key_usage(cert.get()) & XKU_SSL_SERVER) != 0;
 
   EVP_PKEY* key = X509_get0_pubkey(cert.get());
   char group[64] = {0};
   size_t group_len = 0;
   if (key != nullptr &&
-      EVP_PKEY_get_utf8_string_param(key, "group", group, sizeof(group),
-                                     &group_len) == 1) {
+      EVP_PKEY_get_utf8_string_param(key, "group", group, sizeof(group), &group_len) == 1) {
     facts.curve = group;
   }
-  facts.self_signature_valid =
-      key != nullptr && X509_verify(cert.get(), key) == 1;
+  facts.self_signature_valid = key != nullptr && X509_verify(cert.get(), key) == 1;
 
   int days = 0, seconds = 0;
-  if (ASN1_TIME_diff(&days, &seconds, nullptr,
-                     X509_get0_notBefore(cert.get())) == 1) {
+  if (ASN1_TIME_diff(&days, &seconds, nullptr, X509_get0_notBefore(cert.get())) == 1) {
     facts.not_before_offset_s = days * 86400L + seconds;
   }
   return facts;

@@ -48,16 +48,14 @@ class MtlsTest : public ::testing::Test {
 TEST_F(MtlsTest, HealthCheckReportsPluginServing) {
   auto channel = MtlsChannel(socket_, server_pem_, client_);
   HealthResult health = CheckHealth(channel);
-  ASSERT_TRUE(health.status.ok()) << health.status.error_message() << "\n"
-                                  << process_.Stderr();
+  ASSERT_TRUE(health.status.ok()) << health.status.error_message() << "\n" << process_.Stderr();
   EXPECT_EQ(health.serving_status, kServing);
 }
 
 TEST_F(MtlsTest, ProviderRpcReachesTheServer) {
   auto channel = MtlsChannel(socket_, server_pem_, client_);
   grpc::Status status = CallGetProviderSchema(channel);
-  EXPECT_TRUE(ReachedServer(status))
-      << status.error_code() << " " << status.error_message();
+  EXPECT_TRUE(ReachedServer(status)) << status.error_code() << " " << status.error_message();
 }
 
 TEST_F(MtlsTest, P256ClientCertificateAlsoWorks) {
@@ -84,8 +82,7 @@ TEST_F(MtlsTest, ClientWithoutCertificateIsRefused) {
 }
 
 TEST_F(MtlsTest, ClientWithAnotherCertificateIsRefused) {
-  auto channel =
-      MtlsChannel(socket_, server_pem_, MakeClientCertificate("P-521"));
+  auto channel = MtlsChannel(socket_, server_pem_, MakeClientCertificate("P-521"));
   HealthResult health = CheckHealth(channel);
   EXPECT_FALSE(health.status.ok());
   EXPECT_FALSE(ReachedServer(CallGetProviderSchema(channel)));
@@ -97,11 +94,9 @@ TEST_F(MtlsTest, PlaintextClientIsRefused) {
 }
 
 TEST_F(MtlsTest, ServerStillServesAfterRefusedClients) {
-  EXPECT_FALSE(
-      CheckHealth(MtlsChannel(socket_, server_pem_, std::nullopt)).status.ok());
+  EXPECT_FALSE(CheckHealth(MtlsChannel(socket_, server_pem_, std::nullopt)).status.ok());
   EXPECT_FALSE(CheckHealth(InsecureChannel(socket_)).status.ok());
-  EXPECT_TRUE(
-      CheckHealth(MtlsChannel(socket_, server_pem_, client_)).status.ok());
+  EXPECT_TRUE(CheckHealth(MtlsChannel(socket_, server_pem_, client_)).status.ok());
 }
 
 TEST(PlaintextTest, InsecureClientWorksWithoutClientCert) {

@@ -13,8 +13,7 @@
 namespace orgiam::cty::testing {
 
 inline Type InnerItemType() {
-  return Type::Object(
-      {{"id", Type::Number()}, {"v", Type::List(Type::Map(Type::Number()))}});
+  return Type::Object({{"id", Type::Number()}, {"v", Type::List(Type::Map(Type::Number()))}});
 }
 
 inline Type NestedType() {
@@ -31,10 +30,9 @@ inline Type RichType() {
       {"l", Type::List(Type::String())},
       {"st", Type::Set(Type::Number())},
       {"m", Type::Map(Type::Bool())},
-      {"o", Type::Object({{"x", Type::Number()},
-                          {"y", Type::Tuple({Type::String(), Type::Bool()})}})},
-      {"t",
-       Type::Tuple({Type::String(), Type::Number(), Type::List(Type::Bool())})},
+      {"o",
+       Type::Object({{"x", Type::Number()}, {"y", Type::Tuple({Type::String(), Type::Bool()})}})},
+      {"t", Type::Tuple({Type::String(), Type::Number(), Type::List(Type::Bool())})},
       {"d", Type::Dynamic()},
       {"dl", Type::List(Type::Dynamic())},
       {"nested", Type::List(NestedType())},
@@ -44,16 +42,13 @@ inline Type RichType() {
   });
 }
 
-inline Value Num(const char* text) {
-  return Value::Number(*Number::Parse(text));
-}
+inline Value Num(const char* text) { return Value::Number(*Number::Parse(text)); }
 
 inline Value RichValue() {
   auto item = [](const char* id, std::vector<Value> maps) {
     return Value::Object(
         InnerItemType(),
-        {{"id", Num(id)},
-         {"v", Value::List(Type::Map(Type::Number()), std::move(maps))}});
+        {{"id", Num(id)}, {"v", Value::List(Type::Map(Type::Number()), std::move(maps))}});
   };
   return Value::Object(
       RichType(),
@@ -61,41 +56,29 @@ inline Value RichValue() {
           {"s", Value::String("héllo \"world\"\n")},
           {"n", Num("123456789012345678901234567890.5")},
           {"b", Value::Bool(true)},
-          {"l", Value::List(Type::String(),
-                            {Value::String("a"), Value::String("b")})},
-          {"st",
-           Value::Set(Type::Number(), {Value::Int(3), Num("0.1"), Num("-7")})},
-          {"m", Value::Map(Type::Bool(), {{"yes", Value::Bool(true)},
-                                          {"no", Value::Bool(false)}})},
+          {"l", Value::List(Type::String(), {Value::String("a"), Value::String("b")})},
+          {"st", Value::Set(Type::Number(), {Value::Int(3), Num("0.1"), Num("-7")})},
+          {"m", Value::Map(Type::Bool(), {{"yes", Value::Bool(true)}, {"no", Value::Bool(false)}})},
           {"o", Value::Object({{"x", Num("1e20")},
-                               {"y", Value::Tuple({Value::String("t"),
-                                                   Value::Bool(false)})}})},
-          {"t",
-           Value::Tuple({Value::String("first"), Num("18446744073709551615"),
-                         Value::List(Type::Bool(), {Value::Bool(true)})})},
-          {"d",
-           Value::Object({{"k", Value::String("v")}, {"n", Value::Int(1)}})},
-          {"dl",
-           Value::List(Type::Dynamic(), {Value::String("a"), Value::Int(2)})},
+                               {"y", Value::Tuple({Value::String("t"), Value::Bool(false)})}})},
+          {"t", Value::Tuple({Value::String("first"), Num("18446744073709551615"),
+                              Value::List(Type::Bool(), {Value::Bool(true)})})},
+          {"d", Value::Object({{"k", Value::String("v")}, {"n", Value::Int(1)}})},
+          {"dl", Value::List(Type::Dynamic(), {Value::String("a"), Value::Int(2)})},
           {"nested",
-           Value::List(
-               NestedType(),
-               {Value::Object(
-                   NestedType(),
-                   {{"name", Value::String("n1")},
-                    {"tags", Value::Map(Type::String(),
-                                        {{"env", Value::String("prod")}})},
-                    {"items",
-                     Value::Set(
-                         InnerItemType(),
-                         {item("1", {Value::Map(Type::Number(),
-                                                {{"a", Value::Int(-1)}})}),
-                          item("2.5", {})})}})})},
-          {"ml", Value::Map(
-                     Type::List(Type::Set(Type::String())),
-                     {{"k", Value::List(Type::Set(Type::String()),
-                                        {Value::Set(Type::String(),
-                                                    {Value::String("x")})})}})},
+           Value::List(NestedType(),
+                       {Value::Object(
+                           NestedType(),
+                           {{"name", Value::String("n1")},
+                            {"tags", Value::Map(Type::String(), {{"env", Value::String("prod")}})},
+                            {"items", Value::Set(InnerItemType(),
+                                                 {item("1", {Value::Map(Type::Number(),
+                                                                        {{"a", Value::Int(-1)}})}),
+                                                  item("2.5", {})})}})})},
+          {"ml",
+           Value::Map(Type::List(Type::Set(Type::String())),
+                      {{"k", Value::List(Type::Set(Type::String()),
+                                         {Value::Set(Type::String(), {Value::String("x")})})}})},
           {"empty_list", Value::List(Type::String(), {})},
           {"empty_obj", Value::Object({})},
       });
@@ -104,8 +87,7 @@ inline Value RichValue() {
 // `value` itself as null and unknown, then recursively every variant of it with
 // exactly one nested node replaced by a null or an unknown of that node's type.
 inline std::vector<Value> NullAndUnknownVariants(const Value& value) {
-  std::vector<Value> out = {Value::Null(value.type()),
-                            Value::Unknown(value.type())};
+  std::vector<Value> out = {Value::Null(value.type()), Value::Unknown(value.type())};
   if (value.IsNullOrUnknown()) return out;
   const Type& type = value.type();
   switch (type.kind()) {

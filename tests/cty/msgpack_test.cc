@@ -30,12 +30,10 @@ Value Decode(std::string_view spec, const Type& type) {
 }
 
 // Decodes, checks the value, and checks that re-encoding gives the same bytes.
-void ExpectByteExact(std::string_view spec, const Type& type,
-                     const Value& expected) {
+void ExpectByteExact(std::string_view spec, const Type& type, const Value& expected) {
   auto value = DecodeMsgpack(Bytes(spec), type);
   ASSERT_TRUE(value.ok()) << value.status() << " for " << spec;
-  EXPECT_EQ(*value, expected)
-      << value->DebugString() << " vs " << expected.DebugString();
+  EXPECT_EQ(*value, expected) << value->DebugString() << " vs " << expected.DebugString();
   EXPECT_EQ(Encode(*value, type), Hex(Bytes(spec)));
 }
 
@@ -49,14 +47,11 @@ TEST(MsgpackTest, Primitives) {
 }
 
 TEST(MsgpackTest, StringFormats) {
-  const std::string s31(31, 'a'), s32(32, 'b'), s256(256, 'c'),
-      s65536(65536, 'd');
+  const std::string s31(31, 'a'), s32(32, 'b'), s256(256, 'c'), s65536(65536, 'd');
   EXPECT_EQ(Encode(Value::String(s31), Type::String()).substr(0, 2), "bf");
   EXPECT_EQ(Encode(Value::String(s32), Type::String()).substr(0, 5), "d9 20");
-  EXPECT_EQ(Encode(Value::String(s256), Type::String()).substr(0, 8),
-            "da 01 00");
-  EXPECT_EQ(Encode(Value::String(s65536), Type::String()).substr(0, 14),
-            "db 00 01 00 00");
+  EXPECT_EQ(Encode(Value::String(s256), Type::String()).substr(0, 8), "da 01 00");
+  EXPECT_EQ(Encode(Value::String(s65536), Type::String()).substr(0, 14), "db 00 01 00 00");
   for (const std::string* s : {&s31, &s32, &s256, &s65536}) {
     auto bytes = EncodeMsgpack(Value::String(*s), Type::String());
     ASSERT_THAT(bytes, IsOk());
@@ -72,9 +67,7 @@ TEST(MsgpackTest, StringFormats) {
 }
 
 TEST(MsgpackTest, DecodesEveryIntegerWidth) {
-  auto text = [](std::string_view spec) {
-    return Decode(spec, Type::Number()).AsNumber().text();
-  };
+  auto text = [](std::string_view spec) { return Decode(spec, Type::Number()).AsNumber().text(); };
   EXPECT_EQ(text("00"), "0");
   EXPECT_EQ(text("7f"), "127");
   EXPECT_EQ(text("ff"), "-1");
@@ -92,9 +85,7 @@ TEST(MsgpackTest, DecodesEveryIntegerWidth) {
 }
 
 TEST(MsgpackTest, DecodesFloatsAndNumericStrings) {
-  auto text = [](std::string_view spec) {
-    return Decode(spec, Type::Number()).AsNumber().text();
-  };
+  auto text = [](std::string_view spec) { return Decode(spec, Type::Number()).AsNumber().text(); };
   EXPECT_EQ(text("ca 3f 00 00 00"), "0.5");
   EXPECT_EQ(text("ca 3d cc cc cd"),
             "0.10000000149011612");  // float32(0.1) widened
@@ -106,13 +97,11 @@ TEST(MsgpackTest, DecodesFloatsAndNumericStrings) {
   EXPECT_EQ(text("a4 '1e30'"), "1000000000000000000000000000000");
   EXPECT_EQ(text("c4 03 '-12'"), "-12");
   EXPECT_EQ(text("a4 '+Inf'"), "+Inf");
-  EXPECT_THAT(
-      DecodeMsgpack(Bytes("cb 7f f8 00 00 00 00 00 00"), Type::Number()),
-      StatusHasSubstr("NaN"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("cb 7f f8 00 00 00 00 00 00"), Type::Number()),
+              StatusHasSubstr("NaN"));
   EXPECT_THAT(DecodeMsgpack(Bytes("a3 'abc'"), Type::Number()),
               StatusHasSubstr("number is required"));
-  EXPECT_THAT(DecodeMsgpack(Bytes("c3"), Type::Number()),
-              StatusHasSubstr("number is required"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("c3"), Type::Number()), StatusHasSubstr("number is required"));
 }
 
 TEST(MsgpackTest, EncodesNumbersLikeTerraform) {
@@ -141,18 +130,15 @@ TEST(MsgpackTest, EncodesNumbersLikeTerraform) {
   EXPECT_EQ(enc("-Inf"), "cb ff f0 00 00 00 00 00 00");
   // Not exactly representable: decimal text in a str.
   EXPECT_EQ(enc("0.1"), Hex(Bytes("a3 '0.1'")));
-  EXPECT_EQ(enc("18446744073709551616"),
-            Hex(Bytes("b4 '18446744073709551616'")));
-  EXPECT_EQ(enc("-9223372036854775809"),
-            Hex(Bytes("b4 '-9223372036854775809'")));
+  EXPECT_EQ(enc("18446744073709551616"), Hex(Bytes("b4 '18446744073709551616'")));
+  EXPECT_EQ(enc("-9223372036854775809"), Hex(Bytes("b4 '-9223372036854775809'")));
 }
 
 TEST(MsgpackTest, LargeAndPreciseNumbersSurvive) {
-  for (const char* text :
-       {"9007199254740993", "18446744073709551615", "18446744073709551616",
-        "123456789012345678901234567890", "-123456789012345678901234567890",
-        "0.1000000000000000055511151231257827", "3.14159265358979323846264338",
-        "1e-30", "0.1", "-0.5"}) {
+  for (const char* text : {"9007199254740993", "18446744073709551615", "18446744073709551616",
+                           "123456789012345678901234567890", "-123456789012345678901234567890",
+                           "0.1000000000000000055511151231257827", "3.14159265358979323846264338",
+                           "1e-30", "0.1", "-0.5"}) {
     const Value v = Num(text);
     auto bytes = EncodeMsgpack(v, Type::Number());
     ASSERT_THAT(bytes, IsOk());
@@ -171,10 +157,9 @@ TEST(MsgpackTest, PlainUnknown) {
 
 TEST(MsgpackTest, AnyExtensionIsUnknown) {
   for (const char* spec :
-       {"d4 05 00", "c7 00 00", "c7 00 0c", "d4 0c 00", "d5 01 aa bb",
-        "c7 03 07 01 02 03",
-        "d8 02 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00",
-        "c8 00 01 09 ff", "c9 00 00 00 00 7f"}) {
+       {"d4 05 00", "c7 00 00", "c7 00 0c", "d4 0c 00", "d5 01 aa bb", "c7 03 07 01 02 03",
+        "d8 02 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00", "c8 00 01 09 ff",
+        "c9 00 00 00 00 7f"}) {
     auto v = DecodeMsgpack(Bytes(spec), Type::String());
     ASSERT_THAT(v, IsOk()) << spec;
     EXPECT_FALSE(v->IsKnown()) << spec;
@@ -211,8 +196,7 @@ TEST(MsgpackTest, RefinedUnknownNumberBounds) {
   EXPECT_EQ(Encode(*v, Type::Number()), spec);
 
   // Bounds in any number encoding.
-  auto f = DecodeMsgpack(
-      Bytes("c7 0d 0c 81 03 92 cb 3f e0 00 00 00 00 00 00 c3"), Type::Number());
+  auto f = DecodeMsgpack(Bytes("c7 0d 0c 81 03 92 cb 3f e0 00 00 00 00 00 00 c3"), Type::Number());
   ASSERT_THAT(f, IsOk());
   EXPECT_EQ(f->refinements().number_lower->first.text(), "0.5");
 }
@@ -234,8 +218,7 @@ TEST(MsgpackTest, RefinedUnknownCollectionLength) {
 }
 
 TEST(MsgpackTest, RefinementsOnlyNotNull) {
-  ExpectByteExact("c7 03 0c 81 01 c2", Type::Bool(),
-                  Value::Unknown(Type::Bool()));
+  ExpectByteExact("c7 03 0c 81 01 c2", Type::Bool(), Value::Unknown(Type::Bool()));
   ExpectByteExact("c7 03 0c 81 01 c2", Type::Object({{"a", Type::String()}}),
                   Value::Unknown(Type::Object({{"a", Type::String()}})));
 }
@@ -245,12 +228,10 @@ TEST(MsgpackTest, RefinementKeysThatDoNotApplyAreErrors) {
               StatusHasSubstr("string prefix"));
   EXPECT_THAT(DecodeMsgpack(Bytes("c7 05 0c 81 03 92 00 c3"), Type::String()),
               StatusHasSubstr("number bound"));
-  EXPECT_THAT(DecodeMsgpack(Bytes("c7 03 0c 81 05 01"), Type::String()),
-              StatusHasSubstr("length"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("c7 03 0c 81 05 01"), Type::String()), StatusHasSubstr("length"));
   EXPECT_THAT(DecodeMsgpack(Bytes("c7 03 0c 81 01 01"), Type::String()),
               StatusHasSubstr("nullness"));
-  EXPECT_THAT(DecodeMsgpack(Bytes("c7 02 0c 90 00"), Type::String()),
-              StatusHasSubstr("not a map"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("c7 02 0c 90 00"), Type::String()), StatusHasSubstr("not a map"));
   EXPECT_THAT(DecodeMsgpack(Bytes("c7 04 0c 81 02 a1 ff"), Type::String()),
               StatusHasSubstr("UTF-8"));
 }
@@ -262,8 +243,7 @@ TEST(MsgpackTest, RefinementsIgnoredForDynamicAndUnknownKeysSkipped) {
   EXPECT_TRUE(d->refinements().empty());
 
   // Key 9 (from the future) holds an array; key 1 after it must still be read.
-  auto s = DecodeMsgpack(Bytes("c7 0a 0c 82 09 93 01 92 02 03 a0 01 c2"),
-                         Type::String());
+  auto s = DecodeMsgpack(Bytes("c7 0a 0c 82 09 93 01 92 02 03 a0 01 c2"), Type::String());
   ASSERT_THAT(s, IsOk()) << s.status();
   EXPECT_EQ(s->refinements().not_null, true);
   EXPECT_EQ(Encode(*s, Type::String()), "c7 03 0c 81 01 c2");
@@ -286,16 +266,13 @@ TEST(MsgpackTest, OversizeRefinementIsRejected) {
 TEST(MsgpackTest, EncoderNeverEmitsEmptyRefinementMap) {
   Refinements r;
   r.string_prefix = "";  // nothing useful
-  EXPECT_EQ(Encode(Value::Unknown(Type::String(), r), Type::String()),
-            "d4 00 00");
+  EXPECT_EQ(Encode(Value::Unknown(Type::String(), r), Type::String()), "d4 00 00");
   Refinements for_string;
   for_string.length_min = 3;  // does not apply to strings
-  EXPECT_EQ(Encode(Value::Unknown(Type::String(), for_string), Type::String()),
-            "d4 00 00");
+  EXPECT_EQ(Encode(Value::Unknown(Type::String(), for_string), Type::String()), "d4 00 00");
   Refinements not_null;
   not_null.not_null = true;
-  EXPECT_EQ(Encode(Value::Unknown(Type::Dynamic(), not_null), Type::Dynamic()),
-            "d4 00 00");
+  EXPECT_EQ(Encode(Value::Unknown(Type::Dynamic(), not_null), Type::Dynamic()), "d4 00 00");
 }
 
 TEST(MsgpackTest, EncoderKeepsRefinementPayloadWithinLimit) {
@@ -308,15 +285,12 @@ TEST(MsgpackTest, EncoderKeepsRefinementPayloadWithinLimit) {
 }
 
 TEST(MsgpackTest, Collections) {
-  ExpectByteExact(
-      "92 a1 61 a1 62", Type::List(Type::String()),
-      Value::List(Type::String(), {Value::String("a"), Value::String("b")}));
-  ExpectByteExact("90", Type::List(Type::String()),
-                  Value::List(Type::String(), {}));
+  ExpectByteExact("92 a1 61 a1 62", Type::List(Type::String()),
+                  Value::List(Type::String(), {Value::String("a"), Value::String("b")}));
+  ExpectByteExact("90", Type::List(Type::String()), Value::List(Type::String(), {}));
   ExpectByteExact(
       "82 a1 61 01 a1 62 c0", Type::Map(Type::Number()),
-      Value::Map(Type::Number(),
-                 {{"a", Value::Int(1)}, {"b", Value::Null(Type::Number())}}));
+      Value::Map(Type::Number(), {{"a", Value::Int(1)}, {"b", Value::Null(Type::Number())}}));
   ExpectByteExact("92 a1 78 c3", Type::Tuple({Type::String(), Type::Bool()}),
                   Value::Tuple({Value::String("x"), Value::Bool(true)}));
   // 16+ elements use array16 / map16.
@@ -344,52 +318,43 @@ TEST(MsgpackTest, SetsDedupeAndAreOrderIndependent) {
 }
 
 TEST(MsgpackTest, TupleLengthMustMatch) {
-  EXPECT_THAT(DecodeMsgpack(Bytes("91 a1 78"),
-                            Type::Tuple({Type::String(), Type::Bool()})),
+  EXPECT_THAT(DecodeMsgpack(Bytes("91 a1 78"), Type::Tuple({Type::String(), Type::Bool()})),
               StatusHasSubstr("a tuple of length 2 is required"));
 }
 
 TEST(MsgpackTest, ObjectsNeedEveryAttribute) {
-  const Type type =
-      Type::Object({{"a", Type::String()}, {"b", Type::Number()}});
+  const Type type = Type::Object({{"a", Type::String()}, {"b", Type::Number()}});
   ExpectByteExact("82 a1 61 a1 78 a1 62 c0", type,
                   Value::Object(type, {{"a", Value::String("x")}}));
   // Key order on the wire does not matter.
   EXPECT_EQ(Decode("82 a1 62 c0 a1 61 a1 78", type),
             Value::Object(type, {{"a", Value::String("x")}}));
-  EXPECT_THAT(
-      DecodeMsgpack(Bytes("81 a1 61 a1 78"), type),
-      StatusHasSubstr("an object with 2 attributes is required (1 given)"));
-  EXPECT_THAT(
-      DecodeMsgpack(Bytes("80"), type),
-      StatusHasSubstr("an object with 2 attributes is required (0 given)"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("81 a1 61 a1 78"), type),
+              StatusHasSubstr("an object with 2 attributes is required (1 given)"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("80"), type),
+              StatusHasSubstr("an object with 2 attributes is required (0 given)"));
   EXPECT_THAT(DecodeMsgpack(Bytes("82 a1 61 a1 78 a1 7a c0"), type),
               StatusHasSubstr("unsupported attribute \"z\""));
   EXPECT_THAT(DecodeMsgpack(Bytes("82 a1 61 a1 78 a1 61 c0"), type),
               StatusHasSubstr("duplicate attribute"));
-  EXPECT_THAT(DecodeMsgpack(Bytes("82 01 a1 78 a1 62 c0"), type),
-              StatusHasSubstr("keys"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("82 01 a1 78 a1 62 c0"), type), StatusHasSubstr("keys"));
   ExpectByteExact("80", Type::Object({}), Value::Object({}));
 }
 
 TEST(MsgpackTest, ErrorsNameThePath) {
-  const Type type = Type::Object(
-      {{"users", Type::List(Type::Object({{"email", Type::String()}}))},
-       {"tags", Type::Map(Type::Number())}});
+  const Type type = Type::Object({{"users", Type::List(Type::Object({{"email", Type::String()}}))},
+                                  {"tags", Type::Map(Type::Number())}});
   EXPECT_THAT(DecodeMsgpack(Bytes("82 a4 'tags' 80 a5 'users' 92 81 a5 'email' "
                                   "a1 78 81 a5 'email' 05"),
                             type),
               StatusHasSubstr("users[1].email: string is required"));
-  EXPECT_THAT(
-      DecodeMsgpack(Bytes("82 a4 'tags' 81 a3 'env' c3 a5 'users' 90"), type),
-      StatusHasSubstr("tags[\"env\"]: number is required"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("82 a4 'tags' 81 a3 'env' c3 a5 'users' 90"), type),
+              StatusHasSubstr("tags[\"env\"]: number is required"));
 }
 
 TEST(MsgpackTest, TypeMismatchesAreErrors) {
-  EXPECT_THAT(DecodeMsgpack(Bytes("05"), Type::String()),
-              StatusHasSubstr("string is required"));
-  EXPECT_THAT(DecodeMsgpack(Bytes("a1 78"), Type::Bool()),
-              StatusHasSubstr("bool is required"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("05"), Type::String()), StatusHasSubstr("string is required"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("a1 78"), Type::Bool()), StatusHasSubstr("bool is required"));
   EXPECT_THAT(DecodeMsgpack(Bytes("80"), Type::List(Type::String())),
               StatusHasSubstr("a list is required"));
   EXPECT_THAT(DecodeMsgpack(Bytes("90"), Type::Set(Type::String())), IsOk());
@@ -404,40 +369,32 @@ TEST(MsgpackTest, TypeMismatchesAreErrors) {
 }
 
 TEST(MsgpackTest, DynamicTopLevel) {
-  ExpectByteExact(R"(92 c4 08 '"string"' a1 78)", Type::Dynamic(),
-                  Value::String("x"));
+  ExpectByteExact(R"(92 c4 08 '"string"' a1 78)", Type::Dynamic(), Value::String("x"));
   ExpectByteExact("c0", Type::Dynamic(), Value());
   ExpectByteExact("d4 00 00", Type::Dynamic(), Value::Unknown(Type::Dynamic()));
   // The type JSON may also arrive as str.
-  EXPECT_EQ(Decode(R"(92 a8 '"string"' a1 78)", Type::Dynamic()),
-            Value::String("x"));
+  EXPECT_EQ(Decode(R"(92 a8 '"string"' a1 78)", Type::Dynamic()), Value::String("x"));
   // Nulls and unknowns of a known type keep their type in the wrapper.
-  ExpectByteExact(R"(92 c4 08 '"number"' c0)", Type::Dynamic(),
-                  Value::Null(Type::Number()));
+  ExpectByteExact(R"(92 c4 08 '"number"' c0)", Type::Dynamic(), Value::Null(Type::Number()));
   ExpectByteExact(R"(92 c4 08 '"number"' d4 00 00)", Type::Dynamic(),
                   Value::Unknown(Type::Number()));
 }
 
 TEST(MsgpackTest, DynamicVerifiedTerraformShape) {
   // HCL `{x = 1, y = ["a"]}` in a dynamic attribute: an object with a tuple.
-  const std::string type_json =
-      R"(["object",{"x":"number","y":["tuple",["string"]]}])";
+  const std::string type_json = R"(["object",{"x":"number","y":["tuple",["string"]]}])";
   ASSERT_EQ(type_json.size(), 0x32u);
-  const std::string spec =
-      "92 c4 32 '" + type_json + "' 82 a1 'x' 01 a1 'y' 91 a1 'a'";
+  const std::string spec = "92 c4 32 '" + type_json + "' 82 a1 'x' 01 a1 'y' 91 a1 'a'";
   ExpectByteExact(spec, Type::Dynamic(),
-                  Value::Object({{"x", Value::Int(1)},
-                                 {"y", Value::Tuple({Value::String("a")})}}));
+                  Value::Object({{"x", Value::Int(1)}, {"y", Value::Tuple({Value::String("a")})}}));
 }
 
 TEST(MsgpackTest, DynamicNested) {
-  const Type type = Type::Object(
-      {{"d", Type::Dynamic()}, {"l", Type::List(Type::Dynamic())}});
+  const Type type = Type::Object({{"d", Type::Dynamic()}, {"l", Type::List(Type::Dynamic())}});
   const Value v = Value::Object(
       type, {{"d", Value::List(Type::Number(), {Value::Int(1)})},
-             {"l", Value::List(Type::Dynamic(),
-                               {Value::String("a"), Value::Bool(true), Value(),
-                                Value::Unknown(Type::Dynamic())})}});
+             {"l", Value::List(Type::Dynamic(), {Value::String("a"), Value::Bool(true), Value(),
+                                                 Value::Unknown(Type::Dynamic())})}});
   const std::string expected = Hex(Bytes(
       R"(82 a1 'd' 92 c4 11 '["list","number"]' 91 01 a1 'l' 94 92 c4 08 '"string"' a1 'a' 92 c4 06 '"bool"' c3 c0 d4 00 00)"));
   EXPECT_EQ(Encode(v, type), expected);
@@ -449,8 +406,7 @@ TEST(MsgpackTest, DynamicErrors) {
               StatusHasSubstr("exactly two elements"));
   EXPECT_THAT(DecodeMsgpack(Bytes("a1 78"), Type::Dynamic()),
               StatusHasSubstr("exactly two elements"));
-  EXPECT_THAT(DecodeMsgpack(Bytes("92 05 a1 78"), Type::Dynamic()),
-              StatusHasSubstr("type"));
+  EXPECT_THAT(DecodeMsgpack(Bytes("92 05 a1 78"), Type::Dynamic()), StatusHasSubstr("type"));
   EXPECT_THAT(DecodeMsgpack(Bytes("92 a4 'nope' a1 78"), Type::Dynamic()),
               StatusHasSubstr("invalid type"));
   EXPECT_THAT(DecodeMsgpack(Bytes(R"(92 a8 '"string"' 05)"), Type::Dynamic()),
@@ -458,41 +414,33 @@ TEST(MsgpackTest, DynamicErrors) {
 }
 
 TEST(MsgpackTest, EncodeRejectsNonConformingValues) {
-  EXPECT_THAT(
-      EncodeMsgpack(Value::String("x"), Type::Number()),
-      StatusHasSubstr("a value of type number is required, got string"));
-  const Type type =
-      Type::Object({{"a", Type::String()}, {"b", Type::String()}});
+  EXPECT_THAT(EncodeMsgpack(Value::String("x"), Type::Number()),
+              StatusHasSubstr("a value of type number is required, got string"));
+  const Type type = Type::Object({{"a", Type::String()}, {"b", Type::String()}});
   EXPECT_THAT(EncodeMsgpack(Value::Object({{"a", Value::String("x")}}), type),
               StatusHasSubstr("attribute \"b\" is required"));
-  EXPECT_THAT(
-      EncodeMsgpack(Value::Object(type, {{"typo", Value::String("x")}}), type),
-      StatusHasSubstr("unsupported attribute \"typo\""));
-  EXPECT_THAT(
-      EncodeMsgpack(Value::Tuple({Value::String("x")}), Type::Tuple({})),
-      StatusHasSubstr("tuple"));
+  EXPECT_THAT(EncodeMsgpack(Value::Object(type, {{"typo", Value::String("x")}}), type),
+              StatusHasSubstr("unsupported attribute \"typo\""));
+  EXPECT_THAT(EncodeMsgpack(Value::Tuple({Value::String("x")}), Type::Tuple({})),
+              StatusHasSubstr("tuple"));
   EXPECT_THAT(EncodeMsgpack(Value::Null(Type::String()), Type::Number()),
               StatusHasSubstr("required"));
-  EXPECT_THAT(EncodeMsgpack(Value::List(Type::String(), {Value::String("x")}),
-                            Type::List(Type::Number())),
-              StatusHasSubstr("[0]: a value of type number is required"));
+  EXPECT_THAT(
+      EncodeMsgpack(Value::List(Type::String(), {Value::String("x")}), Type::List(Type::Number())),
+      StatusHasSubstr("[0]: a value of type number is required"));
   // A null or unknown of unknown type fits anywhere.
   EXPECT_EQ(Encode(Value(), Type::String()), "c0");
-  EXPECT_EQ(Encode(Value::Unknown(Type::Dynamic()), Type::List(Type::String())),
-            "d4 00 00");
+  EXPECT_EQ(Encode(Value::Unknown(Type::Dynamic()), Type::List(Type::String())), "d4 00 00");
 }
 
 TEST(MsgpackTest, ObjectWithTypeEncodesMissingAttributesAsNil) {
-  const Type type =
-      Type::Object({{"a", Type::String()}, {"b", Type::List(Type::String())}});
-  EXPECT_EQ(Encode(Value::Object(type, {}), type),
-            Hex(Bytes("82 a1 'a' c0 a1 'b' c0")));
+  const Type type = Type::Object({{"a", Type::String()}, {"b", Type::List(Type::String())}});
+  EXPECT_EQ(Encode(Value::Object(type, {}), type), Hex(Bytes("82 a1 'a' c0 a1 'b' c0")));
 }
 
 TEST(MsgpackTest, RichValueRoundTripsWithNullAndUnknownAtEveryLevel) {
   const Type type = testing::RichType();
-  std::vector<Value> variants =
-      testing::NullAndUnknownVariants(testing::RichValue());
+  std::vector<Value> variants = testing::NullAndUnknownVariants(testing::RichValue());
   variants.push_back(testing::RichValue());
   ASSERT_GT(variants.size(), 100u);
   for (const Value& v : variants) {
@@ -520,8 +468,7 @@ TEST(MsgpackTest, TruncatedInputIsRejectedAtEveryLength) {
   auto full = EncodeMsgpack(testing::RichValue(), testing::RichType());
   ASSERT_THAT(full, IsOk());
   for (size_t n = 0; n < full->size(); ++n) {
-    EXPECT_FALSE(DecodeMsgpack(full->substr(0, n), testing::RichType()).ok())
-        << n;
+    EXPECT_FALSE(DecodeMsgpack(full->substr(0, n), testing::RichType()).ok()) << n;
   }
 }
 
@@ -531,12 +478,10 @@ TEST(MsgpackTest, TrailingBytesAreRejected) {
 }
 
 TEST(MsgpackTest, MalformedInputIsRejected) {
-  for (const char* spec :
-       {"", "c1", "dd ff ff ff ff", "df ff ff ff ff", "db ff ff ff ff",
-        "c6 ff ff ff ff", "c9 ff ff ff ff 00", "d8", "cf 00", "92 c4"}) {
+  for (const char* spec : {"", "c1", "dd ff ff ff ff", "df ff ff ff ff", "db ff ff ff ff",
+                           "c6 ff ff ff ff", "c9 ff ff ff ff 00", "d8", "cf 00", "92 c4"}) {
     for (const Type& type :
-         {Type::String(), Type::Dynamic(), Type::List(Type::Number()),
-          Type::Map(Type::String())}) {
+         {Type::String(), Type::Dynamic(), Type::List(Type::Number()), Type::Map(Type::String())}) {
       EXPECT_FALSE(DecodeMsgpack(Bytes(spec), type).ok()) << spec;
     }
   }
@@ -544,8 +489,7 @@ TEST(MsgpackTest, MalformedInputIsRejected) {
 
 TEST(MsgpackTest, RandomBytesNeverCrash) {
   std::mt19937 rng(1234);
-  const Type types[] = {testing::RichType(), Type::Dynamic(),
-                        Type::List(Type::Map(Type::Number())),
+  const Type types[] = {testing::RichType(), Type::Dynamic(), Type::List(Type::Map(Type::Number())),
                         Type::Set(Type::Dynamic())};
   for (int i = 0; i < 20000; ++i) {
     std::string bytes(rng() % 40, '\0');

@@ -31,8 +31,7 @@ TEST(NumberTest, ParseCanonicalizes) {
   EXPECT_EQ(Canonical("0e999999999999"), "0");
   EXPECT_EQ(Canonical("123.456e-5"), "0.00123456");
   EXPECT_EQ(Canonical("123.456e2"), "12345.6");
-  EXPECT_EQ(Canonical("123456789012345678901234567890"),
-            "123456789012345678901234567890");
+  EXPECT_EQ(Canonical("123456789012345678901234567890"), "123456789012345678901234567890");
   EXPECT_EQ(Canonical("0.1000000000000000055511151231257827"),
             "0.1000000000000000055511151231257827");
 }
@@ -46,9 +45,8 @@ TEST(NumberTest, ParseInfinities) {
 }
 
 TEST(NumberTest, ParseRejectsGarbage) {
-  for (const char* bad :
-       {"", "-", "+", ".", "e5", "1e", "1e+", "--1", "1.2.3", "0x10", " 1",
-        "1 ", "NaN", "nan", "1,5", "1_000", "Infinity", "\xff"}) {
+  for (const char* bad : {"", "-", "+", ".", "e5", "1e", "1e+", "--1", "1.2.3", "0x10", " 1", "1 ",
+                          "NaN", "nan", "1,5", "1_000", "Infinity", "\xff"}) {
     EXPECT_FALSE(Number::Parse(bad).ok()) << "\"" << bad << "\"";
   }
 }
@@ -63,8 +61,7 @@ TEST(NumberTest, ParseRejectsHugeExpansion) {
 TEST(NumberTest, FromIntegers) {
   EXPECT_EQ(Number::FromInt64(0).text(), "0");
   EXPECT_EQ(Number::FromInt64(-42).text(), "-42");
-  EXPECT_EQ(Number::FromInt64(std::numeric_limits<int64_t>::min()).text(),
-            "-9223372036854775808");
+  EXPECT_EQ(Number::FromInt64(std::numeric_limits<int64_t>::min()).text(), "-9223372036854775808");
   EXPECT_EQ(Number::FromUint64(std::numeric_limits<uint64_t>::max()).text(),
             "18446744073709551615");
 }
@@ -75,10 +72,8 @@ TEST(NumberTest, FromDoubleUsesShortestRoundTrip) {
   EXPECT_EQ(Number::FromDouble(1e21).text(), "1000000000000000000000");
   EXPECT_EQ(Number::FromDouble(-0.0).text(), "0");
   EXPECT_EQ(Number::FromDouble(std::nan("")).text(), "0");
-  EXPECT_EQ(Number::FromDouble(std::numeric_limits<double>::infinity()).text(),
-            "+Inf");
-  EXPECT_EQ(Number::FromDouble(-std::numeric_limits<double>::infinity()).text(),
-            "-Inf");
+  EXPECT_EQ(Number::FromDouble(std::numeric_limits<double>::infinity()).text(), "+Inf");
+  EXPECT_EQ(Number::FromDouble(-std::numeric_limits<double>::infinity()).text(), "-Inf");
   const Number tiny = Number::FromDouble(5e-324);
   EXPECT_EQ(tiny.text().substr(0, 4), "0.00");
   EXPECT_EQ(tiny.text().back(), '5');
@@ -89,8 +84,7 @@ TEST(NumberTest, IntegerConversions) {
   const Number max = *Number::Parse("9223372036854775807");
   EXPECT_EQ(max.AsInt64(), std::numeric_limits<int64_t>::max());
   EXPECT_EQ(Number::Parse("9223372036854775808")->AsInt64(), std::nullopt);
-  EXPECT_EQ(Number::Parse("9223372036854775808")->AsUint64(),
-            9223372036854775808ull);
+  EXPECT_EQ(Number::Parse("9223372036854775808")->AsUint64(), 9223372036854775808ull);
   EXPECT_EQ(Number::Parse("18446744073709551616")->AsUint64(), std::nullopt);
   EXPECT_EQ(Number::Parse("-1")->AsUint64(), std::nullopt);
   EXPECT_EQ(Number::Parse("-1")->AsInt64(), -1);
@@ -118,12 +112,10 @@ TEST(NumberTest, ExactlyDouble) {
   EXPECT_FALSE(Number::Parse("1e300")->ExactlyDouble());
   EXPECT_FALSE(Number::Parse("0.1")->ExactlyDouble());
   EXPECT_FALSE(Number::Parse("9007199254740993")->ExactlyDouble());
-  EXPECT_FALSE(
-      Number::Parse("0.1000000000000000055511151231257827")->ExactlyDouble());
+  EXPECT_FALSE(Number::Parse("0.1000000000000000055511151231257827")->ExactlyDouble());
   // The exact binary value of the double nearest 0.1.
   EXPECT_TRUE(
-      Number::Parse("0.1000000000000000055511151231257827021181583404541015625")
-          ->ExactlyDouble());
+      Number::Parse("0.1000000000000000055511151231257827021181583404541015625")->ExactlyDouble());
   EXPECT_FALSE(Number::FromDouble(5e-324).ExactlyDouble());
   EXPECT_TRUE(Number::Parse("+Inf")->ExactlyDouble());
 }
@@ -140,9 +132,7 @@ TEST(NumberTest, CompareIsNumeric) {
   EXPECT_EQ(n("-Inf").Compare(n("-1e300")), -1);
   EXPECT_EQ(n("+Inf").Compare(n("1e300")), 1);
   EXPECT_EQ(n("+Inf").Compare(n("+Inf")), 0);
-  EXPECT_EQ(n("123456789012345678901234567890")
-                .Compare(n("123456789012345678901234567891")),
-            -1);
+  EXPECT_EQ(n("123456789012345678901234567890").Compare(n("123456789012345678901234567891")), -1);
   EXPECT_TRUE(n("1.0") == n("1"));
   EXPECT_TRUE(n("1.1") != n("1"));
 }

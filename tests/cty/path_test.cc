@@ -8,11 +8,9 @@ namespace {
 TEST(PathTest, ToString) {
   EXPECT_EQ(Path().ToString(), "");
   EXPECT_EQ(Path().Attr("vultr").Attr("api_key").ToString(), "vultr.api_key");
-  EXPECT_EQ(Path().Attr("users").Index(0).Attr("email").ToString(),
-            "users[0].email");
+  EXPECT_EQ(Path().Attr("users").Index(0).Attr("email").ToString(), "users[0].email");
   EXPECT_EQ(Path().Attr("tags").Key("env").ToString(), R"(tags["env"])");
-  EXPECT_EQ(Path().Attr("tags").Key("a\"b\\c").ToString(),
-            R"(tags["a\"b\\c"])");
+  EXPECT_EQ(Path().Attr("tags").Key("a\"b\\c").ToString(), R"(tags["a\"b\\c"])");
   EXPECT_EQ(Path().Index(3).Attr("x").ToString(), "[3].x");
 }
 
@@ -35,27 +33,23 @@ TEST(PathTest, StepsAndPrefix) {
 
 TEST(PathTest, Apply) {
   const Value root = Value::Object({
-      {"users",
-       Value::List(Type::Object({{"email", Type::String()}}),
-                   {Value::Object({{"email", Value::String("a@x")}}),
-                    Value::Object({{"email", Value::String("b@x")}})})},
+      {"users", Value::List(Type::Object({{"email", Type::String()}}),
+                            {Value::Object({{"email", Value::String("a@x")}}),
+                             Value::Object({{"email", Value::String("b@x")}})})},
       {"tags", Value::Map(Type::String(), {{"env", Value::String("prod")}})},
       {"pair", Value::Tuple({Value::Int(1), Value::String("two")})},
       {"gone", Value::Null(Type::Object({{"x", Type::String()}}))},
-      {"later",
-       Value::Unknown(Type::Object({{"x", Type::List(Type::Number())}}))},
+      {"later", Value::Unknown(Type::Object({{"x", Type::List(Type::Number())}}))},
   });
-  EXPECT_EQ(Path().Attr("users").Index(1).Attr("email").Apply(root).AsString(),
-            "b@x");
+  EXPECT_EQ(Path().Attr("users").Index(1).Attr("email").Apply(root).AsString(), "b@x");
   EXPECT_EQ(Path().Attr("tags").Key("env").Apply(root).AsString(), "prod");
   EXPECT_EQ(Path().Attr("pair").Index(1).Apply(root).AsString(), "two");
   EXPECT_EQ(Path().Apply(root), root);
 
   // Missing steps give a null of type Dynamic.
-  for (const Path& missing :
-       {Path().Attr("nope"), Path().Attr("users").Index(5),
-        Path().Attr("users").Index(-1), Path().Attr("tags").Key("x"),
-        Path().Attr("users").Key("0"), Path().Attr("gone").Attr("x")}) {
+  for (const Path& missing : {Path().Attr("nope"), Path().Attr("users").Index(5),
+                              Path().Attr("users").Index(-1), Path().Attr("tags").Key("x"),
+                              Path().Attr("users").Key("0"), Path().Attr("gone").Attr("x")}) {
     const Value v = missing.Apply(root);
     EXPECT_TRUE(v.IsNull()) << missing.ToString();
     EXPECT_TRUE(v.type().IsDynamic()) << missing.ToString();

@@ -21,8 +21,7 @@ inline std::string Bytes(std::string_view spec) {
       out.append(spec.substr(i + 1, end - i - 1));
       i = end + 1;
     } else if (std::isxdigit(static_cast<unsigned char>(c))) {
-      out.push_back(static_cast<char>(
-          std::stoi(std::string(spec.substr(i, 2)), nullptr, 16)));
+      out.push_back(static_cast<char>(std::stoi(std::string(spec.substr(i, 2)), nullptr, 16)));
       i += 2;
     } else {
       ++i;
@@ -44,8 +43,7 @@ inline std::string Hex(std::string_view bytes) {
 
 MATCHER(IsOk, "is OK") { return arg.ok(); }
 
-MATCHER_P(StatusHasSubstr, text,
-          "is an error containing \"" + std::string(text) + "\"") {
+MATCHER_P(StatusHasSubstr, text, "is an error containing \"" + std::string(text) + "\"") {
   if (arg.ok()) {
     *result_listener << "which is OK";
     return false;

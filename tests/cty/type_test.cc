@@ -31,13 +31,11 @@ TEST(TypeTest, Equality) {
   EXPECT_NE(Type::List(Type::String()), Type::List(Type::Number()));
   EXPECT_EQ(Type::Object({{"a", Type::String()}, {"b", Type::Number()}}),
             Type::Object({{"b", Type::Number()}, {"a", Type::String()}}));
-  EXPECT_NE(Type::Object({{"a", Type::String()}}),
-            Type::Object({{"b", Type::String()}}));
+  EXPECT_NE(Type::Object({{"a", Type::String()}}), Type::Object({{"b", Type::String()}}));
   EXPECT_NE(Type::Object({{"a", Type::String()}}), Type::Object({}));
   EXPECT_EQ(Type::Tuple({Type::String(), Type::Bool()}),
             Type::Tuple({Type::String(), Type::Bool()}));
-  EXPECT_NE(Type::Tuple({Type::String()}),
-            Type::Tuple({Type::String(), Type::Bool()}));
+  EXPECT_NE(Type::Tuple({Type::String()}), Type::Tuple({Type::String(), Type::Bool()}));
   EXPECT_NE(Type::Dynamic(), Type::String());
 }
 
@@ -45,8 +43,7 @@ TEST(TypeTest, HasDynamic) {
   EXPECT_TRUE(Type::Dynamic().HasDynamic());
   EXPECT_FALSE(Type::String().HasDynamic());
   EXPECT_TRUE(Type::List(Type::Map(Type::Dynamic())).HasDynamic());
-  EXPECT_TRUE(Type::Object({{"a", Type::String()}, {"b", Type::Dynamic()}})
-                  .HasDynamic());
+  EXPECT_TRUE(Type::Object({{"a", Type::String()}, {"b", Type::Dynamic()}}).HasDynamic());
   EXPECT_TRUE(Type::Tuple({Type::String(), Type::Dynamic()}).HasDynamic());
   EXPECT_FALSE(Type::Tuple({Type::String()}).HasDynamic());
 }
@@ -124,8 +121,7 @@ TEST(TypeTest, DeepTypeJsonIsRejectedNotOverflowed) {
       "[\"list\"," + std::string(kDepth, '[') + std::string(kDepth, ']') + "]";
   EXPECT_FALSE(Type::FromJsonString(deep_garbage).ok());
   const std::string deep_object =
-      "[\"object\",{\"a\":" + std::string(kDepth, '[') +
-      std::string(kDepth, ']') + "}]";
+      "[\"object\",{\"a\":" + std::string(kDepth, '[') + std::string(kDepth, ']') + "}]";
   EXPECT_FALSE(Type::FromJsonString(deep_object).ok());
 }
 
@@ -133,8 +129,7 @@ TEST(TypeTest, FriendlyName) {
   EXPECT_EQ(Type::String().FriendlyName(), "string");
   EXPECT_EQ(Type::Dynamic().FriendlyName(), "dynamic");
   EXPECT_EQ(Type::List(Type::String()).FriendlyName(), "list of string");
-  EXPECT_EQ(Type::Set(Type::Map(Type::Number())).FriendlyName(),
-            "set of map of number");
+  EXPECT_EQ(Type::Set(Type::Map(Type::Number())).FriendlyName(), "set of map of number");
   EXPECT_EQ(Type::Object({}).FriendlyName(), "object");
   EXPECT_EQ(Type::Tuple({}).FriendlyName(), "tuple");
 }

@@ -70,21 +70,18 @@ TEST(ValueTest, EqualityRequiresSameType) {
 }
 
 TEST(ValueTest, ListAndTuple) {
-  const Value list =
-      Value::List(Type::String(), {Value::String("a"), Value::String("b")});
+  const Value list = Value::List(Type::String(), {Value::String("a"), Value::String("b")});
   EXPECT_EQ(list.type(), Type::List(Type::String()));
   EXPECT_EQ(list.LengthOrZero(), 2u);
   EXPECT_EQ(list.Elements()[1].AsString(), "b");
-  EXPECT_NE(list, Value::List(Type::String(),
-                              {Value::String("b"), Value::String("a")}));
+  EXPECT_NE(list, Value::List(Type::String(), {Value::String("b"), Value::String("a")}));
 
   const Value tuple = Value::Tuple({Value::String("a"), Value::Int(1)});
   EXPECT_EQ(tuple.type(), Type::Tuple({Type::String(), Type::Number()}));
 }
 
 TEST(ValueTest, UntypedNullsAdoptTheSlotType) {
-  const Value list =
-      Value::List(Type::String(), {Value(), Value::Unknown(Type::Dynamic())});
+  const Value list = Value::List(Type::String(), {Value(), Value::Unknown(Type::Dynamic())});
   EXPECT_EQ(list.Elements()[0].type(), Type::String());
   EXPECT_EQ(list.Elements()[1].type(), Type::String());
   EXPECT_FALSE(list.IsWhollyKnown());
@@ -92,10 +89,8 @@ TEST(ValueTest, UntypedNullsAdoptTheSlotType) {
 
 TEST(ValueTest, SetsDedupeAndIgnoreOrder) {
   const Value a =
-      Value::Set(Type::String(),
-                 {Value::String("b"), Value::String("a"), Value::String("b")});
-  const Value b =
-      Value::Set(Type::String(), {Value::String("a"), Value::String("b")});
+      Value::Set(Type::String(), {Value::String("b"), Value::String("a"), Value::String("b")});
+  const Value b = Value::Set(Type::String(), {Value::String("a"), Value::String("b")});
   EXPECT_EQ(a.LengthOrZero(), 2u);
   EXPECT_EQ(a, b);
   EXPECT_EQ(a.Elements()[0].AsString(), "a");  // canonical order
@@ -103,9 +98,8 @@ TEST(ValueTest, SetsDedupeAndIgnoreOrder) {
 }
 
 TEST(ValueTest, SetsOfNumbersOrderNumerically) {
-  const Value s =
-      Value::Set(Type::Number(), {Value::Int(10), Value::Int(9), Value::Int(-1),
-                                  Value::Number(*Number::Parse("10.0"))});
+  const Value s = Value::Set(Type::Number(), {Value::Int(10), Value::Int(9), Value::Int(-1),
+                                              Value::Number(*Number::Parse("10.0"))});
   ASSERT_EQ(s.LengthOrZero(), 3u);
   EXPECT_EQ(s.Elements()[0].AsNumber().text(), "-1");
   EXPECT_EQ(s.Elements()[2].AsNumber().text(), "10");
@@ -113,22 +107,16 @@ TEST(ValueTest, SetsOfNumbersOrderNumerically) {
 
 TEST(ValueTest, SetsKeepUnknownElementsApart) {
   // As in cty, two unknowns might turn out different, so both stay.
-  const Value s = Value::Set(Type::String(), {Value::Unknown(Type::String()),
-                                              Value::Unknown(Type::String())});
+  const Value s =
+      Value::Set(Type::String(), {Value::Unknown(Type::String()), Value::Unknown(Type::String())});
   EXPECT_EQ(s.LengthOrZero(), 2u);
-  const Type obj =
-      Type::Object({{"a", Type::String()}, {"id", Type::String()}});
+  const Type obj = Type::Object({{"a", Type::String()}, {"id", Type::String()}});
   auto element = [&](const char* a) {
-    return Value::Object(
-        obj, {{"a", Value::String(a)}, {"id", Value::Unknown(Type::String())}});
+    return Value::Object(obj, {{"a", Value::String(a)}, {"id", Value::Unknown(Type::String())}});
   };
-  EXPECT_EQ(Value::Set(obj, {element("x"), element("x"), element("y")})
-                .LengthOrZero(),
-            3u);
+  EXPECT_EQ(Value::Set(obj, {element("x"), element("x"), element("y")}).LengthOrZero(), 3u);
   // Nulls are known and collapse.
-  EXPECT_EQ(Value::Set(Type::String(), {Value(), Value::Null(Type::String())})
-                .LengthOrZero(),
-            1u);
+  EXPECT_EQ(Value::Set(Type::String(), {Value(), Value::Null(Type::String())}).LengthOrZero(), 1u);
 }
 
 TEST(ValueTest, SetsOfObjectsCompareAsSets) {
@@ -136,22 +124,18 @@ TEST(ValueTest, SetsOfObjectsCompareAsSets) {
   auto element = [&](int n, const char* s) {
     return Value::Object(obj, {{"n", Value::Int(n)}, {"s", Value::String(s)}});
   };
-  EXPECT_EQ(
-      Value::Set(obj, {element(1, "a"), element(2, "b")}),
-      Value::Set(obj, {element(2, "b"), element(1, "a"), element(2, "b")}));
+  EXPECT_EQ(Value::Set(obj, {element(1, "a"), element(2, "b")}),
+            Value::Set(obj, {element(2, "b"), element(1, "a"), element(2, "b")}));
 }
 
 TEST(ValueTest, MapAndObject) {
-  const Value map =
-      Value::Map(Type::Number(), {{"a", Value::Int(1)}, {"b", Value::Int(2)}});
+  const Value map = Value::Map(Type::Number(), {{"a", Value::Int(1)}, {"b", Value::Int(2)}});
   EXPECT_EQ(map.type(), Type::Map(Type::Number()));
   EXPECT_EQ(map.Entries().at("b").AsNumber().text(), "2");
   EXPECT_TRUE(map.GetAttr("a").IsNull());  // maps have no attributes
 
-  const Value obj =
-      Value::Object({{"name", Value::String("x")}, {"n", Value::Int(1)}});
-  EXPECT_EQ(obj.type(),
-            Type::Object({{"name", Type::String()}, {"n", Type::Number()}}));
+  const Value obj = Value::Object({{"name", Value::String("x")}, {"n", Value::Int(1)}});
+  EXPECT_EQ(obj.type(), Type::Object({{"name", Type::String()}, {"n", Type::Number()}}));
   EXPECT_EQ(obj.GetAttr("name").AsString(), "x");
   EXPECT_TRUE(obj.GetAttr("missing").IsNull());
   EXPECT_TRUE(obj.GetAttr("missing").type().IsDynamic());
@@ -159,57 +143,49 @@ TEST(ValueTest, MapAndObject) {
 }
 
 TEST(ValueTest, ObjectWithTypeFillsMissingAttributesWithNulls) {
-  const Type type =
-      Type::Object({{"a", Type::String()}, {"b", Type::List(Type::Number())}});
+  const Type type = Type::Object({{"a", Type::String()}, {"b", Type::List(Type::Number())}});
   const Value obj = Value::Object(type, {{"a", Value::String("x")}});
   EXPECT_EQ(obj.type(), type);
   EXPECT_TRUE(obj.GetAttr("b").IsNull());
   EXPECT_EQ(obj.GetAttr("b").type(), Type::List(Type::Number()));
-  EXPECT_EQ(obj,
-            Value::Object(type, {{"a", Value::String("x")}, {"b", Value()}}));
+  EXPECT_EQ(obj, Value::Object(type, {{"a", Value::String("x")}, {"b", Value()}}));
 }
 
 TEST(ValueTest, ObjectWithTypeKeepsExtraAttributesVisible) {
   const Type type = Type::Object({{"a", Type::String()}});
-  const Value obj =
-      Value::Object(type, {{"a", Value::String("x")}, {"typo", Value::Int(1)}});
+  const Value obj = Value::Object(type, {{"a", Value::String("x")}, {"typo", Value::Int(1)}});
   EXPECT_NE(obj.type(), type);
   EXPECT_EQ(obj.type().attributes().count("typo"), 1u);
 }
 
 TEST(ValueTest, WithAttr) {
-  const Type type =
-      Type::Object({{"a", Type::String()}, {"b", Type::Number()}});
-  const Value obj =
-      Value::Object(type, {{"a", Value::String("x")}, {"b", Value::Int(1)}});
+  const Type type = Type::Object({{"a", Type::String()}, {"b", Type::Number()}});
+  const Value obj = Value::Object(type, {{"a", Value::String("x")}, {"b", Value::Int(1)}});
   const Value changed = obj.WithAttr("b", Value::Int(2));
   EXPECT_EQ(changed.GetAttr("b").AsNumber().text(), "2");
   EXPECT_EQ(obj.GetAttr("b").AsNumber().text(), "1");  // immutable
   EXPECT_EQ(changed.type(), type);
   EXPECT_EQ(obj.WithAttr("b", Value()).GetAttr("b").type(), Type::Number());
-  EXPECT_EQ(obj.WithAttr("b", Value::Unknown(Type::Number())).IsWhollyKnown(),
-            false);
+  EXPECT_EQ(obj.WithAttr("b", Value::Unknown(Type::Number())).IsWhollyKnown(), false);
   EXPECT_EQ(obj.WithAttr("nope", Value::Int(2)), obj);
 }
 
 TEST(ValueTest, WhollyKnownLooksInside) {
   const Value nested = Value::Object(
-      {{"l", Value::List(Type::String(), {Value::String("a"),
-                                          Value::Unknown(Type::String())})}});
+      {{"l", Value::List(Type::String(), {Value::String("a"), Value::Unknown(Type::String())})}});
   EXPECT_TRUE(nested.IsKnown());
   EXPECT_FALSE(nested.IsWhollyKnown());
-  EXPECT_TRUE(
-      Value::Object({{"x", Value::Null(Type::String())}}).IsWhollyKnown());
+  EXPECT_TRUE(Value::Object({{"x", Value::Null(Type::String())}}).IsWhollyKnown());
 }
 
 TEST(ValueTest, DebugString) {
-  const Value obj = Value::Object(
-      {{"name", Value::String("x\"y")},
-       {"n", Value::Int(1)},
-       {"id", Value::Unknown(Type::String())},
-       {"tags", Value::Map(Type::String(), {{"env", Value::String("p")}})},
-       {"l", Value::List(Type::Bool(), {Value::Bool(true)})},
-       {"z", Value::Null(Type::String())}});
+  const Value obj =
+      Value::Object({{"name", Value::String("x\"y")},
+                     {"n", Value::Int(1)},
+                     {"id", Value::Unknown(Type::String())},
+                     {"tags", Value::Map(Type::String(), {{"env", Value::String("p")}})},
+                     {"l", Value::List(Type::Bool(), {Value::Bool(true)})},
+                     {"z", Value::Null(Type::String())}});
   EXPECT_EQ(
       obj.DebugString(),
       R"({id = (unknown), l = [true], n = 1, name = "x\"y", tags = {"env" = "p"}, z = null})");

@@ -27,22 +27,21 @@ cty::Value Config(const Schema& schema, std::map<std::string, cty::Value> set) {
 
 Diagnostics Validate(const Schema& schema, const cty::Value& config, bool write_only = true) {
   Diagnostics diagnostics;
-  ValidateConfig(schema, config, ValidationOptions{.write_only_allowed = write_only},
-                 &diagnostics);
+  ValidateConfig(schema, config, ValidationOptions{.write_only_allowed = write_only}, &diagnostics);
   return diagnostics;
 }
 
 TEST(ConfigValidationTest, PatternOnUnicodeUsernames) {
   const Schema& schema = ResourceSchema("orgiam_motherduck_service_account");
-  EXPECT_FALSE(Validate(schema, Config(schema, {{"username", cty::Value::String("Grüße_1")}}))
-                   .HasError());
+  EXPECT_FALSE(
+      Validate(schema, Config(schema, {{"username", cty::Value::String("Grüße_1")}})).HasError());
   EXPECT_FALSE(
       Validate(schema, Config(schema, {{"username", cty::Value::String("ñandú")}})).HasError());
   Diagnostics bad = Validate(schema, Config(schema, {{"username", cty::Value::String("1abc")}}));
   ASSERT_EQ(bad.items().size(), 1u);
   EXPECT_EQ(bad.items()[0].attribute->ToString(), "username");
-  EXPECT_TRUE(Validate(schema, Config(schema, {{"username", cty::Value::String("a-b")}}))
-                  .HasError());
+  EXPECT_TRUE(
+      Validate(schema, Config(schema, {{"username", cty::Value::String("a-b")}})).HasError());
   EXPECT_TRUE(
       Validate(schema, Config(schema, {{"username", cty::Value::String(std::string(256, 'a'))}}))
           .HasError());
@@ -52,19 +51,18 @@ TEST(ConfigValidationTest, UnknownValuesAreNotJudged) {
   const Schema& schema = ResourceSchema("orgiam_motherduck_service_account");
   cty::Refinements refinements;
   refinements.string_prefix = "1";
-  EXPECT_TRUE(
-      Validate(schema, Config(schema, {{"username",
-                                        cty::Value::Unknown(cty::Type::String(), refinements)}}))
-          .empty());
+  EXPECT_TRUE(Validate(schema, Config(schema, {{"username", cty::Value::Unknown(cty::Type::String(),
+                                                                                refinements)}}))
+                  .empty());
   EXPECT_TRUE(Validate(schema, cty::Value::Unknown(schema.implied_type)).empty());
 }
 
 TEST(ConfigValidationTest, EnumNamesTheAllowedValues) {
   const Schema& schema = ResourceSchema("orgiam_zitadel_machine_user");
-  Diagnostics d = Validate(
-      schema, Config(schema, {{"user_name", cty::Value::String("u")},
-                              {"name", cty::Value::String("n")},
-                              {"access_token_type", cty::Value::String("BOGUS")}}));
+  Diagnostics d =
+      Validate(schema, Config(schema, {{"user_name", cty::Value::String("u")},
+                                       {"name", cty::Value::String("n")},
+                                       {"access_token_type", cty::Value::String("BOGUS")}}));
   ASSERT_EQ(d.items().size(), 1u);
   EXPECT_EQ(d.items()[0].attribute->ToString(), "access_token_type");
   EXPECT_NE(d.items()[0].detail.find("\"ACCESS_TOKEN_TYPE_BEARER\", \"ACCESS_TOKEN_TYPE_JWT\""),
@@ -73,9 +71,9 @@ TEST(ConfigValidationTest, EnumNamesTheAllowedValues) {
 
 TEST(ConfigValidationTest, SetElementsAndConflicts) {
   const Schema& schema = ResourceSchema("orgiam_vultr_service_user");
-  cty::Value acls = cty::Value::Set(cty::Type::String(),
-                                    {cty::Value::String("dns"), cty::Value::String("nope"),
-                                     cty::Value::Unknown(cty::Type::String())});
+  cty::Value acls =
+      cty::Value::Set(cty::Type::String(), {cty::Value::String("dns"), cty::Value::String("nope"),
+                                            cty::Value::Unknown(cty::Type::String())});
   Diagnostics d = Validate(schema, Config(schema, {{"name", cty::Value::String("n")},
                                                    {"email", cty::Value::String("a@b.co")},
                                                    {"acls", acls},
@@ -98,10 +96,10 @@ TEST(ConfigValidationTest, WriteOnlyNeedsClientSupport) {
   ASSERT_TRUE(d.HasError());
   EXPECT_EQ(d.items()[0].attribute->ToString(), "password_wo");
   // The version without the password is incomplete.
-  Diagnostics missing = Validate(schema, Config(schema, {{"name", cty::Value::String("n")},
-                                                         {"email", cty::Value::String("a@b.co")},
-                                                         {"password_wo_version",
-                                                          cty::Value::Int(1)}}));
+  Diagnostics missing =
+      Validate(schema, Config(schema, {{"name", cty::Value::String("n")},
+                                       {"email", cty::Value::String("a@b.co")},
+                                       {"password_wo_version", cty::Value::Int(1)}}));
   ASSERT_TRUE(missing.HasError());
   EXPECT_EQ(missing.items()[0].attribute->ToString(), "password_wo_version");
 }
@@ -128,9 +126,9 @@ TEST(ConfigValidationTest, ProviderBlocks) {
   std::map<std::string, cty::Value> vultr;
   for (const auto& [name, type] : vultr_type.attributes()) vultr[name] = cty::Value::Null(type);
   vultr["endpoint"] = cty::Value::String("ftp://x");
-  Diagnostics d = Validate(schema, Config(schema, {{"vultr", cty::Value::Object(vultr_type, vultr)},
-                                                   {"request_timeout",
-                                                    cty::Value::String("10 seconds")}}));
+  Diagnostics d =
+      Validate(schema, Config(schema, {{"vultr", cty::Value::Object(vultr_type, vultr)},
+                                       {"request_timeout", cty::Value::String("10 seconds")}}));
   std::set<std::string> paths;
   for (const Diagnostic& item : d.items()) paths.insert(item.attribute->ToString());
   EXPECT_EQ(paths, (std::set<std::string>{"vultr.endpoint", "request_timeout"}));

@@ -82,7 +82,7 @@ TEST_F(PlanEngineTest, CreateMarksComputedUnknownAppliesDefaultsAndNullsWriteOnl
   EXPECT_FALSE(p.GetAttr("updated_at").IsKnown());
   EXPECT_EQ(p.GetAttr("enabled"), cty::Value::Bool(true));
   EXPECT_FALSE(p.GetAttr("zone").IsKnown());  // configured unknown passes through
-  EXPECT_TRUE(p.GetAttr("note").IsNull());     // non-computed null stays null
+  EXPECT_TRUE(p.GetAttr("note").IsNull());    // non-computed null stays null
   EXPECT_TRUE(p.GetAttr("secret_wo").IsNull());
   EXPECT_TRUE(change.requires_replace.empty());
   // Deterministic: the same inputs plan the same value.
@@ -90,8 +90,11 @@ TEST_F(PlanEngineTest, CreateMarksComputedUnknownAppliesDefaultsAndNullsWriteOnl
 }
 
 TEST_F(PlanEngineTest, NoChangeKeepsPriorComputedValues) {
-  cty::Value prior = Object({{"id", S("w-1")}, {"name", S("a")}, {"zone", S("z")},
-                             {"enabled", cty::Value::Bool(true)}, {"updated_at", S("t1")},
+  cty::Value prior = Object({{"id", S("w-1")},
+                             {"name", S("a")},
+                             {"zone", S("z")},
+                             {"enabled", cty::Value::Bool(true)},
+                             {"updated_at", S("t1")},
                              {"key", S("k")}});
   cty::Value config = Object({{"name", S("a")}, {"zone", S("z")}});
   cty::Value proposed = prior;  // Terraform proposes prior values for null computed attrs
@@ -102,8 +105,11 @@ TEST_F(PlanEngineTest, NoChangeKeepsPriorComputedValues) {
 }
 
 TEST_F(PlanEngineTest, UpdateRefreshesVolatileComputedOnly) {
-  cty::Value prior = Object({{"id", S("w-1")}, {"name", S("a")}, {"zone", S("z")},
-                             {"enabled", cty::Value::Bool(true)}, {"updated_at", S("t1")},
+  cty::Value prior = Object({{"id", S("w-1")},
+                             {"name", S("a")},
+                             {"zone", S("z")},
+                             {"enabled", cty::Value::Bool(true)},
+                             {"updated_at", S("t1")},
                              {"key", S("k")}});
   cty::Value config = Object({{"name", S("b")}, {"zone", S("z")}});
   cty::Value proposed = prior.WithAttr("name", S("b"));
@@ -116,8 +122,11 @@ TEST_F(PlanEngineTest, UpdateRefreshesVolatileComputedOnly) {
 }
 
 TEST_F(PlanEngineTest, ReplaceOnChangeReportsThePathAndForgetsOldIdentity) {
-  cty::Value prior = Object({{"id", S("w-1")}, {"name", S("a")}, {"zone", S("z")},
-                             {"enabled", cty::Value::Bool(true)}, {"updated_at", S("t1")},
+  cty::Value prior = Object({{"id", S("w-1")},
+                             {"name", S("a")},
+                             {"zone", S("z")},
+                             {"enabled", cty::Value::Bool(true)},
+                             {"updated_at", S("t1")},
                              {"key", S("k")}});
   cty::Value config = Object({{"name", S("a")}, {"zone", S("y")}});
   Diagnostics d;
@@ -131,8 +140,8 @@ TEST_F(PlanEngineTest, ReplaceOnChangeReportsThePathAndForgetsOldIdentity) {
 
 TEST_F(PlanEngineTest, DestroyPlansNull) {
   Diagnostics d;
-  PlannedChange change = PlanChange(schema_, resource_, Object({{"id", S("w-1")}}), Null(),
-                                    Null(), &d);
+  PlannedChange change =
+      PlanChange(schema_, resource_, Object({{"id", S("w-1")}}), Null(), Null(), &d);
   EXPECT_TRUE(change.planned.IsNull());
 }
 

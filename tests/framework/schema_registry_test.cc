@@ -83,8 +83,10 @@ namespace {
 TEST(SchemaRegistryTest, EveryPatternCompilesAndAcceptsALetter) {
   for (const EmbeddedSchema& embedded : EmbeddedSchemas()) {
     const nlohmann::json doc = nlohmann::json::parse(embedded.json);
-    for (const auto& [name, attribute] : doc.value("attributes", nlohmann::json::object()).items()) {
-      if (!attribute.contains("validators") || !attribute["validators"].contains("pattern")) continue;
+    for (const auto& [name, attribute] :
+         doc.value("attributes", nlohmann::json::object()).items()) {
+      if (!attribute.contains("validators") || !attribute["validators"].contains("pattern"))
+        continue;
       const std::string pattern = attribute["validators"]["pattern"]["regex"];
       RE2 regex(pattern);
       EXPECT_TRUE(regex.ok()) << embedded.path << " " << name << ": " << regex.error();

@@ -19,8 +19,7 @@ TEST(SandboxProcessTest, PrintsUrlFirstAndExitsCleanlyOnSignals) {
   for (int signal_number : {SIGTERM, SIGINT}) {
     SandboxServer sandbox;
     ASSERT_TRUE(sandbox.started());
-    EXPECT_TRUE(sandbox.url().starts_with("http://127.0.0.1:"))
-        << sandbox.url();
+    EXPECT_TRUE(sandbox.url().starts_with("http://127.0.0.1:")) << sandbox.url();
     EXPECT_EQ(sandbox.Admin("GET", "/_sandbox/health").status, 200);
     EXPECT_EQ(sandbox.Stop(signal_number), 0);
   }
@@ -41,8 +40,7 @@ TEST(SandboxProcessTest, BadFlags) {
 TEST(SandboxProcessTest, CustomToken) {
   SandboxServer sandbox({"--token", "s3cret"});
   ASSERT_TRUE(sandbox.started());
-  EXPECT_EQ(sandbox.CallWithToken("s3cret", "GET", "/v2/users", "").status,
-            200);
+  EXPECT_EQ(sandbox.CallWithToken("s3cret", "GET", "/v2/users", "").status, 200);
   EXPECT_EQ(sandbox.CallWithToken(kToken, "GET", "/v2/users", "").status, 401);
 }
 
@@ -53,15 +51,13 @@ class AdminTest : public ::testing::Test {
 };
 
 TEST_F(AdminTest, EmptyStateShape) {
-  EXPECT_EQ(sandbox_.State(),
-            Json::parse(R"({"vultr":{"users":[],"invitations":[],"api_keys":[]},
+  EXPECT_EQ(sandbox_.State(), Json::parse(R"({"vultr":{"users":[],"invitations":[],"api_keys":[]},
                             "zitadel":{"users":[]},"motherduck":{"users":[],"tokens":[]}})"));
 }
 
 TEST_F(AdminTest, StatsCountRouteTemplatesAndStatuses) {
   const Reply created = sandbox_.Call(
-      "POST", "/v2/users",
-      {{"email", "s@example.com"}, {"name", "s"}, {"service_user", true}});
+      "POST", "/v2/users", {{"email", "s@example.com"}, {"name", "s"}, {"service_user", true}});
   const std::string id = created.json["user"]["id"];
   sandbox_.Call("GET", "/v2/users/" + id);
   sandbox_.Call("GET", "/v2/users/" + id);
@@ -83,8 +79,7 @@ TEST_F(AdminTest, StatsCountRouteTemplatesAndStatuses) {
   EXPECT_EQ(stats["faults_injected"], 0);
 
   for (const auto& [method, path] :
-       {std::pair{"DELETE", "/_sandbox/stats"},
-        std::pair{"POST", "/_sandbox/stats/reset"}}) {
+       {std::pair{"DELETE", "/_sandbox/stats"}, std::pair{"POST", "/_sandbox/stats/reset"}}) {
     sandbox_.Call("GET", "/v2/users");
     const Reply reset = sandbox_.Admin(method, path);
     EXPECT_EQ(reset.status, 200);
@@ -97,33 +92,23 @@ TEST_F(AdminTest, StatsCountRouteTemplatesAndStatuses) {
 TEST_F(AdminTest, ClockMovesAndCanBeSet) {
   const Json before = sandbox_.Admin("GET", "/_sandbox/clock").json;
   EXPECT_EQ(before["offset_s"], 0);
-  const Reply moved =
-      sandbox_.Admin("POST", "/_sandbox/clock", {{"advance_s", 86400}});
+  const Reply moved = sandbox_.Admin("POST", "/_sandbox/clock", {{"advance_s", 86400}});
   ASSERT_EQ(moved.status, 200);
   EXPECT_EQ(moved.json["offset_s"], 86400);
-  EXPECT_NEAR(moved.json["now_unix"].get<double>(),
-              before["now_unix"].get<double>() + 86400, 5);
-  EXPECT_EQ(sandbox_.Admin("POST", "/_sandbox/clock", {{"offset_s", 0}})
-                .json["offset_s"],
-            0);
-  EXPECT_EQ(sandbox_.Admin("POST", "/_sandbox/clock", Json::object()).status,
-            400);
-  EXPECT_EQ(
-      sandbox_.Admin("POST", "/_sandbox/clock", {{"advance_s", "soon"}}).status,
-      400);
+  EXPECT_NEAR(moved.json["now_unix"].get<double>(), before["now_unix"].get<double>() + 86400, 5);
+  EXPECT_EQ(sandbox_.Admin("POST", "/_sandbox/clock", {{"offset_s", 0}}).json["offset_s"], 0);
+  EXPECT_EQ(sandbox_.Admin("POST", "/_sandbox/clock", Json::object()).status, 400);
+  EXPECT_EQ(sandbox_.Admin("POST", "/_sandbox/clock", {{"advance_s", "soon"}}).status, 400);
 }
 
 TEST_F(AdminTest, ResetClearsEveryObject) {
-  sandbox_.Call(
-      "POST", "/v2/users",
-      {{"email", "r@example.com"}, {"name", "r"}, {"service_user", true}});
+  sandbox_.Call("POST", "/v2/users",
+                {{"email", "r@example.com"}, {"name", "r"}, {"service_user", true}});
   sandbox_.Call("POST", "/v2/invitation", {{"email_invited", "i@example.com"}});
-  sandbox_.Call("POST", "/management/v1/users/machine",
-                {{"userName", "m"}, {"name", "m"}});
+  sandbox_.Call("POST", "/management/v1/users/machine", {{"userName", "m"}, {"name", "m"}});
   sandbox_.Call("POST", "/v1/users", {{"username", "md"}});
   ASSERT_EQ(sandbox_.Admin("POST", "/_sandbox/reset").status, 200);
-  EXPECT_EQ(sandbox_.State(),
-            Json::parse(R"({"vultr":{"users":[],"invitations":[],"api_keys":[]},
+  EXPECT_EQ(sandbox_.State(), Json::parse(R"({"vultr":{"users":[],"invitations":[],"api_keys":[]},
                             "zitadel":{"users":[]},"motherduck":{"users":[],"tokens":[]}})"));
 }
 
@@ -193,13 +178,11 @@ TEST_F(AdminTest, GarbageNeverCrashesTheServer) {
   sandbox_.Call("POST", "/v1/users", {{"username", "x"}});
   for (const auto& [method, path] : routes) {
     for (const std::string& body : bodies) {
-      const Reply reply =
-          path.starts_with("/_sandbox")
-              ? sandbox_.CallWithToken("", method, path, body)
-              : sandbox_.CallWithToken(kToken, method, path, body);
+      const Reply reply = path.starts_with("/_sandbox")
+                              ? sandbox_.CallWithToken("", method, path, body)
+                              : sandbox_.CallWithToken(kToken, method, path, body);
       ASSERT_NE(reply.status, 0) << method << " " << path << " " << body;
-      EXPECT_LT(reply.status, 500)
-          << method << " " << path << " " << body << " -> " << reply.body;
+      EXPECT_LT(reply.status, 500) << method << " " << path << " " << body << " -> " << reply.body;
     }
   }
   // Odd paths: percent-encoded bytes, invalid UTF-8.

@@ -17,9 +17,7 @@ class MotherDuckTest : public ::testing::Test {
     return sandbox_.Call("POST", "/v1/users", {{"username", username}});
   }
 
-  std::string Tokens(const std::string& username) {
-    return "/v1/users/" + username + "/tokens";
-  }
+  std::string Tokens(const std::string& username) { return "/v1/users/" + username + "/tokens"; }
 
   void ExpectError(const Reply& reply, int status, const std::string& code) {
     EXPECT_EQ(reply.status, status) << reply.body;
@@ -35,13 +33,11 @@ TEST_F(MotherDuckTest, CreateServiceAccount) {
   const Reply created = CreateUser("svc_account_1");
   ASSERT_EQ(created.status, 200) << created.body;
   EXPECT_EQ(created.json, Json({{"username", "svc_account_1"}}));
-  EXPECT_EQ(sandbox_.State()["motherduck"]["users"][0]["username"],
-            "svc_account_1");
+  EXPECT_EQ(sandbox_.State()["motherduck"]["users"][0]["username"], "svc_account_1");
 }
 
 TEST_F(MotherDuckTest, UsernamesAllowUnicodeLetters) {
-  for (const char* name :
-       {"Zoë", "東京_2024", "Ωmega_9", "ĳssel", "x", "Ǆungla", "ʰmodifier"}) {
+  for (const char* name : {"Zoë", "東京_2024", "Ωmega_9", "ĳssel", "x", "Ǆungla", "ʰmodifier"}) {
     EXPECT_EQ(CreateUser(name).status, 200) << name;
   }
   // Found again by its exact name, through a percent-encoded path.
@@ -69,12 +65,9 @@ TEST_F(MotherDuckTest, UsernameValidation) {
   }
   EXPECT_EQ(CreateUser(std::string(255, 'a')).status, 200);
   ExpectError(CreateUser(std::string(256, 'b')), 400, "BAD_REQUEST");
-  ExpectError(sandbox_.Call("POST", "/v1/users", Json::object()), 400,
-              "BAD_REQUEST");
-  ExpectError(sandbox_.Call("POST", "/v1/users", {{"username", 12}}), 400,
-              "BAD_REQUEST");
-  ExpectError(sandbox_.CallWithToken(kToken, "POST", "/v1/users", "not json"),
-              400, "BAD_REQUEST");
+  ExpectError(sandbox_.Call("POST", "/v1/users", Json::object()), 400, "BAD_REQUEST");
+  ExpectError(sandbox_.Call("POST", "/v1/users", {{"username", 12}}), 400, "BAD_REQUEST");
+  ExpectError(sandbox_.CallWithToken(kToken, "POST", "/v1/users", "not json"), 400, "BAD_REQUEST");
   EXPECT_EQ(sandbox_.State()["motherduck"]["users"].size(), 1u);
 }
 
@@ -90,24 +83,20 @@ TEST_F(MotherDuckTest, InstancesAndDelete) {
   EXPECT_EQ(config.json["read_write"]["instance_size"], "pulse");
   EXPECT_EQ(config.json["read_scaling"]["flock_size"], 0);
 
-  const Json wanted = {
-      {"read_write", {{"instance_size", "jumbo"}, {"cooldown_seconds", 300}}},
-      {"read_scaling", {{"instance_size", "standard"}, {"flock_size", 4}}}};
-  const Reply set =
-      sandbox_.Call("PUT", "/v1/users/ducky/instances", {{"config", wanted}});
+  const Json wanted = {{"read_write", {{"instance_size", "jumbo"}, {"cooldown_seconds", 300}}},
+                       {"read_scaling", {{"instance_size", "standard"}, {"flock_size", 4}}}};
+  const Reply set = sandbox_.Call("PUT", "/v1/users/ducky/instances", {{"config", wanted}});
   ASSERT_EQ(set.status, 200) << set.body;
   EXPECT_EQ(set.json, wanted);
   EXPECT_EQ(sandbox_.Call("GET", "/v1/users/ducky/instances").json, wanted);
-  ExpectError(sandbox_.Call(
-                  "PUT", "/v1/users/ducky/instances",
-                  {{"config", {{"read_write", {{"instance_size", "huge"}}}}}}),
+  ExpectError(sandbox_.Call("PUT", "/v1/users/ducky/instances",
+                            {{"config", {{"read_write", {{"instance_size", "huge"}}}}}}),
               400, "BAD_REQUEST");
 
   const Reply deleted = sandbox_.Call("DELETE", "/v1/users/ducky");
   ASSERT_EQ(deleted.status, 200);
   EXPECT_EQ(deleted.json, Json({{"username", "ducky"}}));
-  ExpectError(sandbox_.Call("GET", "/v1/users/ducky/instances"), 404,
-              "NOT_FOUND");
+  ExpectError(sandbox_.Call("GET", "/v1/users/ducky/instances"), 404, "NOT_FOUND");
   ExpectError(sandbox_.Call("DELETE", "/v1/users/ducky"), 404, "NOT_FOUND");
 }
 
@@ -136,8 +125,7 @@ TEST_F(MotherDuckTest, TokenLifecycle) {
   const Reply list = sandbox_.Call("GET", Tokens("tok"));
   ASSERT_EQ(list.status, 200);
   ASSERT_EQ(list.json["tokens"].size(), 2u);
-  for (const Json& token : list.json["tokens"])
-    EXPECT_FALSE(token.contains("token"));
+  for (const Json& token : list.json["tokens"]) EXPECT_FALSE(token.contains("token"));
   EXPECT_EQ(list.json["tokens"][1]["description"], "for dashboards");
 
   const Json state = sandbox_.State()["motherduck"]["tokens"];
@@ -149,22 +137,15 @@ TEST_F(MotherDuckTest, TokenLifecycle) {
   const Reply deleted = sandbox_.Call("DELETE", Tokens("tok") + "/" + id);
   EXPECT_EQ(deleted.status, 200);
   EXPECT_EQ(deleted.json, Json::object());
-  ExpectError(sandbox_.Call("DELETE", Tokens("tok") + "/" + id), 404,
-              "NOT_FOUND");
+  ExpectError(sandbox_.Call("DELETE", Tokens("tok") + "/" + id), 404, "NOT_FOUND");
   EXPECT_EQ(sandbox_.Call("GET", Tokens("tok")).json["tokens"].size(), 1u);
 }
 
 TEST_F(MotherDuckTest, ExpiredTokensAreNotListed) {
   ASSERT_EQ(CreateUser("ttl").status, 200);
-  ASSERT_EQ(
-      sandbox_.Call("POST", Tokens("ttl"), {{"name", "short"}, {"ttl", 300}})
-          .status,
-      200);
-  ASSERT_EQ(sandbox_.Call("POST", Tokens("ttl"), {{"name", "long"}}).status,
-            200);
-  ASSERT_EQ(
-      sandbox_.Admin("POST", "/_sandbox/clock", {{"advance_s", 301}}).status,
-      200);
+  ASSERT_EQ(sandbox_.Call("POST", Tokens("ttl"), {{"name", "short"}, {"ttl", 300}}).status, 200);
+  ASSERT_EQ(sandbox_.Call("POST", Tokens("ttl"), {{"name", "long"}}).status, 200);
+  ASSERT_EQ(sandbox_.Admin("POST", "/_sandbox/clock", {{"advance_s", 301}}).status, 200);
   const Json tokens = sandbox_.Call("GET", Tokens("ttl")).json["tokens"];
   ASSERT_EQ(tokens.size(), 1u);
   EXPECT_EQ(tokens[0]["name"], "long");
@@ -190,23 +171,17 @@ TEST_F(MotherDuckTest, TokenValidation) {
     EXPECT_FALSE(reply.json["issues"].empty()) << body.dump();
   }
   // Several problems are reported together.
-  const Reply many =
-      sandbox_.Call("POST", Tokens("val"), {{"ttl", 1}, {"token_type", "z"}});
+  const Reply many = sandbox_.Call("POST", Tokens("val"), {{"ttl", 1}, {"token_type", "z"}});
   EXPECT_EQ(many.json["issues"].size(), 3u) << many.body;
-  EXPECT_EQ(
-      sandbox_.Call("POST", Tokens("val"), {{"name", "x"}, {"ttl", 31536000}})
-          .status,
-      200);
+  EXPECT_EQ(sandbox_.Call("POST", Tokens("val"), {{"name", "x"}, {"ttl", 31536000}}).status, 200);
   EXPECT_EQ(sandbox_.State()["motherduck"]["tokens"].size(), 1u);
 }
 
 TEST_F(MotherDuckTest, UnknownUserIsJsonNotFoundButUnknownRouteIsPlainText) {
   const Reply user = sandbox_.Call("GET", Tokens("ghost"));
   ExpectError(user, 404, "NOT_FOUND");
-  ExpectError(sandbox_.Call("POST", Tokens("ghost"), {{"name", "x"}}), 404,
-              "NOT_FOUND");
-  ExpectError(sandbox_.Call("DELETE", Tokens("ghost") + "/abc"), 404,
-              "NOT_FOUND");
+  ExpectError(sandbox_.Call("POST", Tokens("ghost"), {{"name", "x"}}), 404, "NOT_FOUND");
+  ExpectError(sandbox_.Call("DELETE", Tokens("ghost") + "/abc"), 404, "NOT_FOUND");
 
   const Reply route = sandbox_.Call("GET", "/v1/users/ghost/tokenz");
   EXPECT_EQ(route.status, 404);
@@ -218,8 +193,7 @@ TEST_F(MotherDuckTest, UnknownUserIsJsonNotFoundButUnknownRouteIsPlainText) {
 
 TEST_F(MotherDuckTest, DeletingTheUserDeletesItsTokens) {
   ASSERT_EQ(CreateUser("owner").status, 200);
-  ASSERT_EQ(sandbox_.Call("POST", Tokens("owner"), {{"name", "a"}}).status,
-            200);
+  ASSERT_EQ(sandbox_.Call("POST", Tokens("owner"), {{"name", "a"}}).status, 200);
   ASSERT_EQ(sandbox_.Call("DELETE", "/v1/users/owner").status, 200);
   EXPECT_TRUE(sandbox_.State()["motherduck"]["tokens"].empty());
   // Re-created, it starts with no tokens.
@@ -228,8 +202,7 @@ TEST_F(MotherDuckTest, DeletingTheUserDeletesItsTokens) {
 }
 
 TEST_F(MotherDuckTest, Unauthorized) {
-  const Reply reply = sandbox_.CallWithToken("nope", "POST", "/v1/users",
-                                             R"({"username":"a"})");
+  const Reply reply = sandbox_.CallWithToken("nope", "POST", "/v1/users", R"({"username":"a"})");
   EXPECT_EQ(reply.status, 401);
   EXPECT_EQ(reply.json, Json({{"message", "Invalid Credentials"},
                               {"code", "UNAUTHORIZED"},

@@ -38,37 +38,20 @@ TEST_F(PersistenceTest, StateSurvivesARestart) {
     ASSERT_TRUE(sandbox.started());
     vultr_id = sandbox
                    .Call("POST", "/v2/users",
-                         {{"email", "keep@example.com"},
-                          {"name", "k"},
-                          {"service_user", true}})
+                         {{"email", "keep@example.com"}, {"name", "k"}, {"service_user", true}})
                    .json["user"]["id"];
-    ASSERT_EQ(
-        sandbox
-            .Call("POST", "/v2/users/" + vultr_id + "/apikeys", {{"name", "k"}})
-            .status,
-        201);
-    ASSERT_EQ(sandbox
-                  .Call("POST", "/v2/invitation",
-                        {{"email_invited", "i@example.com"}})
-                  .status,
+    ASSERT_EQ(sandbox.Call("POST", "/v2/users/" + vultr_id + "/apikeys", {{"name", "k"}}).status,
               201);
-    const std::string zid = sandbox
-                                .Call("POST", "/management/v1/users/machine",
-                                      {{"userName", "m"}, {"name", "m"}})
-                                .json["userId"];
-    ASSERT_EQ(
-        sandbox.Call("PUT", "/management/v1/users/" + zid + "/secret").status,
-        200);
-    ASSERT_EQ(sandbox.Call("POST", "/v1/users", {{"username", "dück"}}).status,
+    ASSERT_EQ(sandbox.Call("POST", "/v2/invitation", {{"email_invited", "i@example.com"}}).status,
+              201);
+    const std::string zid =
+        sandbox.Call("POST", "/management/v1/users/machine", {{"userName", "m"}, {"name", "m"}})
+            .json["userId"];
+    ASSERT_EQ(sandbox.Call("PUT", "/management/v1/users/" + zid + "/secret").status, 200);
+    ASSERT_EQ(sandbox.Call("POST", "/v1/users", {{"username", "dück"}}).status, 200);
+    ASSERT_EQ(sandbox.Call("POST", "/v1/users/dück/tokens", {{"name", "t"}, {"ttl", 3600}}).status,
               200);
-    ASSERT_EQ(sandbox
-                  .Call("POST", "/v1/users/dück/tokens",
-                        {{"name", "t"}, {"ttl", 3600}})
-                  .status,
-              200);
-    ASSERT_EQ(
-        sandbox.Admin("POST", "/_sandbox/clock", {{"advance_s", 1000}}).status,
-        200);
+    ASSERT_EQ(sandbox.Admin("POST", "/_sandbox/clock", {{"advance_s", 1000}}).status, 200);
     before = sandbox.State();
     EXPECT_EQ(sandbox.Stop(SIGTERM), 0);
   }
@@ -86,30 +69,26 @@ TEST_F(PersistenceTest, StateSurvivesARestart) {
   // New objects keep being ordered after the old ones.
   ASSERT_EQ(again
                 .Call("POST", "/v2/users",
-                      {{"email", "new@example.com"},
-                       {"name", "n"},
-                       {"service_user", true}})
+                      {{"email", "new@example.com"}, {"name", "n"}, {"service_user", true}})
                 .status,
             201);
   const Json users = again.Call("GET", "/v2/users?per_page=1").json;
   EXPECT_EQ(users["users"][0]["id"], vultr_id);
-  const Json second =
-      again
-          .Call("GET", "/v2/users?per_page=1&cursor=" +
-                           users["meta"]["links"]["next"].get<std::string>())
-          .json;
+  const Json second = again
+                          .Call("GET", "/v2/users?per_page=1&cursor=" +
+                                           users["meta"]["links"]["next"].get<std::string>())
+                          .json;
   EXPECT_EQ(second["users"][0]["email"], "new@example.com");
 }
 
 TEST_F(PersistenceTest, DeletesArePersistedToo) {
   {
     SandboxServer sandbox({"--data", file_});
-    const std::string id = sandbox
-                               .Call("POST", "/v2/users",
-                                     {{"email", "d@example.com"},
-                                      {"name", "d"},
-                                      {"service_user", true}})
-                               .json["user"]["id"];
+    const std::string id =
+        sandbox
+            .Call("POST", "/v2/users",
+                  {{"email", "d@example.com"}, {"name", "d"}, {"service_user", true}})
+            .json["user"]["id"];
     ASSERT_EQ(sandbox.Call("DELETE", "/v2/users/" + id).status, 204);
     // Killed without a chance to flush anything: every change is already on
     // disk.

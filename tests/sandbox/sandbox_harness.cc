@@ -28,20 +28,15 @@ Reply ToReply(const httplib::Result& result) {
   return reply;
 }
 
-httplib::Result Send(httplib::Client& client, const std::string& method,
-                     const std::string& path, const httplib::Headers& headers,
-                     const std::string& body) {
+httplib::Result Send(httplib::Client& client, const std::string& method, const std::string& path,
+                     const httplib::Headers& headers, const std::string& body) {
   if (method == "GET") return client.Get(path, headers);
-  if (method == "POST")
-    return client.Post(path, headers, body, "application/json");
-  if (method == "PUT")
-    return client.Put(path, headers, body, "application/json");
-  if (method == "PATCH")
-    return client.Patch(path, headers, body, "application/json");
+  if (method == "POST") return client.Post(path, headers, body, "application/json");
+  if (method == "PUT") return client.Put(path, headers, body, "application/json");
+  if (method == "PATCH") return client.Patch(path, headers, body, "application/json");
   if (method == "DELETE") {
-    return body.empty()
-               ? client.Delete(path, headers)
-               : client.Delete(path, headers, body, "application/json");
+    return body.empty() ? client.Delete(path, headers)
+                        : client.Delete(path, headers, body, "application/json");
   }
   std::abort();
 }
@@ -85,17 +80,13 @@ int SandboxServer::Stop(int signal_number) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-Reply SandboxServer::Call(const std::string& method, const std::string& path,
-                          const Json& body,
+Reply SandboxServer::Call(const std::string& method, const std::string& path, const Json& body,
                           const httplib::Headers& extra_headers) {
-  return CallWithToken(kToken, method, path, body.is_null() ? "" : body.dump(),
-                       extra_headers);
+  return CallWithToken(kToken, method, path, body.is_null() ? "" : body.dump(), extra_headers);
 }
 
-Reply SandboxServer::CallWithToken(const std::string& token,
-                                   const std::string& method,
-                                   const std::string& path,
-                                   const std::string& raw_body,
+Reply SandboxServer::CallWithToken(const std::string& token, const std::string& method,
+                                   const std::string& path, const std::string& raw_body,
                                    const httplib::Headers& extra_headers) {
   httplib::Client client(url_);
   client.set_read_timeout(20, 0);
@@ -104,16 +95,13 @@ Reply SandboxServer::CallWithToken(const std::string& token,
   return ToReply(Send(client, method, path, headers, raw_body));
 }
 
-Reply SandboxServer::Admin(const std::string& method, const std::string& path,
-                           const Json& body) {
+Reply SandboxServer::Admin(const std::string& method, const std::string& path, const Json& body) {
   httplib::Client client(url_);
   client.set_read_timeout(20, 0);
-  return ToReply(
-      Send(client, method, path, {}, body.is_null() ? "" : body.dump()));
+  return ToReply(Send(client, method, path, {}, body.is_null() ? "" : body.dump()));
 }
 
-int RunSandboxToExit(const std::vector<std::string>& args,
-                     std::string* output) {
+int RunSandboxToExit(const std::vector<std::string>& args, std::string* output) {
   std::vector<std::string> all = {ORGIAM_SANDBOX_PATH};
   all.insert(all.end(), args.begin(), args.end());
   int out[2];
@@ -131,8 +119,7 @@ int RunSandboxToExit(const std::vector<std::string>& args,
   ::close(out[1]);
   char buffer[4096];
   ssize_t n;
-  while ((n = ::read(out[0], buffer, sizeof buffer)) > 0)
-    output->append(buffer, n);
+  while ((n = ::read(out[0], buffer, sizeof buffer)) > 0) output->append(buffer, n);
   ::close(out[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);

@@ -42,15 +42,12 @@ class SandboxServer {
   int Stop(int signal_number);
 
   // A vendor call with the bearer token (or `token` when given; "" sends none).
-  Reply Call(const std::string& method, const std::string& path,
-             const Json& body = nullptr,
+  Reply Call(const std::string& method, const std::string& path, const Json& body = nullptr,
              const httplib::Headers& extra_headers = {});
-  Reply CallWithToken(const std::string& token, const std::string& method,
-                      const std::string& path, const std::string& raw_body,
-                      const httplib::Headers& extra_headers = {});
+  Reply CallWithToken(const std::string& token, const std::string& method, const std::string& path,
+                      const std::string& raw_body, const httplib::Headers& extra_headers = {});
   // An admin call (no token).
-  Reply Admin(const std::string& method, const std::string& path,
-              const Json& body = nullptr);
+  Reply Admin(const std::string& method, const std::string& path, const Json& body = nullptr);
 
   Json State() { return Admin("GET", "/_sandbox/state").json; }
   Json Stats() { return Admin("GET", "/_sandbox/stats").json; }

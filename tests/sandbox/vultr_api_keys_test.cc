@@ -13,9 +13,9 @@ class VultrApiKeysTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(sandbox_.started());
-    const Reply created = sandbox_.Call(
-        "POST", "/v2/users",
-        {{"email", "keys@example.com"}, {"name", "k"}, {"service_user", true}});
+    const Reply created =
+        sandbox_.Call("POST", "/v2/users",
+                      {{"email", "keys@example.com"}, {"name", "k"}, {"service_user", true}});
     ASSERT_EQ(created.status, 201);
     user_id_ = created.json["user"]["id"];
   }
@@ -67,12 +67,9 @@ TEST_F(VultrApiKeysTest, CreateListGetDelete) {
 TEST_F(VultrApiKeysTest, ExpiringKey) {
   const Reply created =
       sandbox_.Call("POST", Keys(),
-                    {{"name", "short"},
-                     {"expire", true},
-                     {"date_expire", "2099-01-02T03:04:05Z"}});
+                    {{"name", "short"}, {"expire", true}, {"date_expire", "2099-01-02T03:04:05Z"}});
   ASSERT_EQ(created.status, 201) << created.body;
-  EXPECT_EQ(created.json["api_key"]["date_expire"],
-            "2099-01-02T03:04:05+00:00");
+  EXPECT_EQ(created.json["api_key"]["date_expire"], "2099-01-02T03:04:05+00:00");
   EXPECT_EQ(created.json["api_key"]["expire"], true);
 }
 
@@ -83,26 +80,21 @@ TEST_F(VultrApiKeysTest, Validation) {
   reply = sandbox_.Call("POST", Keys(), {{"name", "x"}, {"expire", true}});
   EXPECT_EQ(reply.status, 400);
   reply = sandbox_.Call("POST", Keys(),
-                        {{"name", "x"},
-                         {"expire", true},
-                         {"date_expire", "2001-01-01T00:00:00Z"}});
+                        {{"name", "x"}, {"expire", true}, {"date_expire", "2001-01-01T00:00:00Z"}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.json["error"], "date_expire must be in the future.");
-  reply = sandbox_.Call(
-      "POST", Keys(),
-      {{"name", "x"}, {"expire", true}, {"date_expire", "tomorrow"}});
+  reply =
+      sandbox_.Call("POST", Keys(), {{"name", "x"}, {"expire", true}, {"date_expire", "tomorrow"}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_TRUE(sandbox_.State()["vultr"]["api_keys"].empty());
 }
 
 TEST_F(VultrApiKeysTest, UnknownUserAndKey) {
-  const Reply reply =
-      sandbox_.Call("POST", "/v2/users/nobody/apikeys", {{"name", "x"}});
+  const Reply reply = sandbox_.Call("POST", "/v2/users/nobody/apikeys", {{"name", "x"}});
   EXPECT_EQ(reply.status, 404);
   EXPECT_EQ(reply.json, Json({{"error", "Invalid user."}, {"status", 404}}));
   EXPECT_EQ(sandbox_.Call("GET", "/v2/users/nobody/apikeys").status, 404);
-  EXPECT_EQ(sandbox_.Call("DELETE", Keys() + "/nokey").json["error"],
-            "Invalid API key.");
+  EXPECT_EQ(sandbox_.Call("DELETE", Keys() + "/nokey").json["error"], "Invalid API key.");
 }
 
 TEST_F(VultrApiKeysTest, DeletingTheUserDeletesItsKeys) {

@@ -17,24 +17,20 @@ class VultrInvitationsTest : public ::testing::Test {
   void SetUp() override { ASSERT_TRUE(sandbox_.started()); }
 
   Reply Invite(const std::string& email, const Json& api_enabled = true) {
-    return sandbox_.Call("POST", "/v2/invitation",
-                         {{"email_invited", email},
-                          {"permissions", {{"api_enabled", api_enabled}}}});
+    return sandbox_.Call(
+        "POST", "/v2/invitation",
+        {{"email_invited", email}, {"permissions", {{"api_enabled", api_enabled}}}});
   }
 
   void Advance(int seconds) {
-    ASSERT_EQ(
-        sandbox_.Admin("POST", "/_sandbox/clock", {{"advance_s", seconds}})
-            .status,
-        200);
+    ASSERT_EQ(sandbox_.Admin("POST", "/_sandbox/clock", {{"advance_s", seconds}}).status, 200);
   }
 
   SandboxServer sandbox_;
 };
 
 TEST_F(VultrInvitationsTest, CreateIsPendingForThreeDays) {
-  const Reply created =
-      Invite("new@example.com", "yes");  // the docs' curl sends "yes"
+  const Reply created = Invite("new@example.com", "yes");  // the docs' curl sends "yes"
   ASSERT_EQ(created.status, 201) << created.body;
   const Json& inv = created.json;  // not wrapped, as govultr decodes it
   EXPECT_EQ(inv["email_invited"], "new@example.com");
@@ -44,8 +40,8 @@ TEST_F(VultrInvitationsTest, CreateIsPendingForThreeDays) {
   EXPECT_EQ(inv["permissions"], Json({{"api_enabled", true}}));
   EXPECT_EQ(inv["email_registered"], false);
   EXPECT_EQ(inv["date_responded"], "");
-  for (const char* field : {"id", "inviter_name", "inviter_email", "org_id",
-                            "org_name", "date_created", "expiration_date"}) {
+  for (const char* field : {"id", "inviter_name", "inviter_email", "org_id", "org_name",
+                            "date_created", "expiration_date"}) {
     EXPECT_TRUE(inv.contains(field)) << field;
   }
   // expiration_date = date_created + 3 days (same time of day, three days
@@ -55,19 +51,15 @@ TEST_F(VultrInvitationsTest, CreateIsPendingForThreeDays) {
   EXPECT_EQ(created_at.substr(10), expires_at.substr(10));
   EXPECT_NE(created_at.substr(0, 10), expires_at.substr(0, 10));
 
-  const Reply got =
-      sandbox_.Call("GET", "/v2/invitation/" + inv["id"].get<std::string>());
+  const Reply got = sandbox_.Call("GET", "/v2/invitation/" + inv["id"].get<std::string>());
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.json, inv);
 }
 
 TEST_F(VultrInvitationsTest, ApiEnabledAcceptsBoolsAndYesNo) {
-  EXPECT_EQ(Invite("a@example.com", false).json["permissions"]["api_enabled"],
-            false);
-  EXPECT_EQ(Invite("b@example.com", "no").json["permissions"]["api_enabled"],
-            false);
-  EXPECT_EQ(Invite("c@example.com", true).json["permissions"]["api_enabled"],
-            true);
+  EXPECT_EQ(Invite("a@example.com", false).json["permissions"]["api_enabled"], false);
+  EXPECT_EQ(Invite("b@example.com", "no").json["permissions"]["api_enabled"], false);
+  EXPECT_EQ(Invite("c@example.com", true).json["permissions"]["api_enabled"], true);
   const Reply bad = Invite("d@example.com", 7);
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.json["status"], 400);
@@ -76,23 +68,19 @@ TEST_F(VultrInvitationsTest, ApiEnabledAcceptsBoolsAndYesNo) {
 TEST_F(VultrInvitationsTest, Validation) {
   Reply reply = sandbox_.Call("POST", "/v2/invitation", Json::object());
   EXPECT_EQ(reply.status, 400);
-  EXPECT_EQ(reply.json,
-            Json({{"error", "email_invited is required."}, {"status", 400}}));
+  EXPECT_EQ(reply.json, Json({{"error", "email_invited is required."}, {"status", 400}}));
   reply = Invite("bad");
   EXPECT_EQ(reply.json["error"], "Invalid email address.");
   ASSERT_EQ(Invite("twice@example.com").status, 201);
   reply = Invite("TWICE@example.com");
   EXPECT_EQ(reply.status, 400);
-  EXPECT_EQ(reply.json["error"],
-            "An invitation for that email is already pending.");
+  EXPECT_EQ(reply.json["error"], "An invitation for that email is already pending.");
 }
 
 TEST_F(VultrInvitationsTest, EmailRegisteredWhenTheUserExists) {
   ASSERT_EQ(sandbox_
                 .Call("POST", "/v2/users",
-                      {{"email", "known@example.com"},
-                       {"name", "k"},
-                       {"service_user", true}})
+                      {{"email", "known@example.com"}, {"name", "k"}, {"service_user", true}})
                 .status,
             201);
   EXPECT_EQ(Invite("known@example.com").json["email_registered"], true);
@@ -102,8 +90,7 @@ TEST_F(VultrInvitationsTest, NotFound) {
   for (const char* method : {"GET", "DELETE"}) {
     const Reply reply = sandbox_.Call(method, "/v2/invitation/nope");
     EXPECT_EQ(reply.status, 404);
-    EXPECT_EQ(reply.json,
-              Json({{"error", "Invite not found."}, {"status", 404}}));
+    EXPECT_EQ(reply.json, Json({{"error", "Invite not found."}, {"status", 404}}));
   }
   EXPECT_EQ(sandbox_.Call("POST", "/v2/invitation/nope/resend").status, 404);
 }
@@ -111,8 +98,7 @@ TEST_F(VultrInvitationsTest, NotFound) {
 TEST_F(VultrInvitationsTest, ExpiresByTheSandboxClockAndResendRenews) {
   const std::string id = Invite("late@example.com").json["id"];
   Advance(kThreeDays - 60);
-  EXPECT_EQ(sandbox_.Call("GET", "/v2/invitation/" + id).json["invite_status"],
-            "Pending");
+  EXPECT_EQ(sandbox_.Call("GET", "/v2/invitation/" + id).json["invite_status"], "Pending");
   Advance(120);
   const Json expired = sandbox_.Call("GET", "/v2/invitation/" + id).json;
   EXPECT_EQ(expired["invite_status"], "Expired");
@@ -120,21 +106,17 @@ TEST_F(VultrInvitationsTest, ExpiresByTheSandboxClockAndResendRenews) {
   // An expired invitation no longer blocks a new one for the same email.
   const Reply another = Invite("late@example.com");
   EXPECT_EQ(another.status, 201);
-  ASSERT_EQ(sandbox_
-                .Call("DELETE",
-                      "/v2/invitation/" + another.json["id"].get<std::string>())
-                .status,
-            204);
+  ASSERT_EQ(
+      sandbox_.Call("DELETE", "/v2/invitation/" + another.json["id"].get<std::string>()).status,
+      204);
 
-  const Reply resent =
-      sandbox_.Call("POST", "/v2/invitation/" + id + "/resend");
+  const Reply resent = sandbox_.Call("POST", "/v2/invitation/" + id + "/resend");
   ASSERT_EQ(resent.status, 200) << resent.body;
   EXPECT_EQ(resent.json["invite_status"], "Pending");
   EXPECT_GT(resent.json["expiration_date"].get<std::string>(),
             expired["expiration_date"].get<std::string>());
   Advance(kThreeDays - 60);
-  EXPECT_EQ(sandbox_.Call("GET", "/v2/invitation/" + id).json["invite_status"],
-            "Pending");
+  EXPECT_EQ(sandbox_.Call("GET", "/v2/invitation/" + id).json["invite_status"], "Pending");
 }
 
 TEST_F(VultrInvitationsTest, AcceptMakesAMemberUser) {
@@ -147,8 +129,7 @@ TEST_F(VultrInvitationsTest, AcceptMakesAMemberUser) {
   EXPECT_NE(inv["date_responded"], "");
   // Accepted invitations never expire.
   Advance(10 * kThreeDays);
-  EXPECT_EQ(sandbox_.Call("GET", "/v2/invitation/" + id).json["invite_status"],
-            "Accepted");
+  EXPECT_EQ(sandbox_.Call("GET", "/v2/invitation/" + id).json["invite_status"], "Accepted");
 
   const Json users = sandbox_.Call("GET", "/v2/users").json["users"];
   ASSERT_EQ(users.size(), 1u);
@@ -161,9 +142,8 @@ TEST_F(VultrInvitationsTest, AcceptMakesAMemberUser) {
   EXPECT_EQ(reply.status, 400);
   reply = sandbox_.Call("DELETE", "/v2/invitation/" + id);
   EXPECT_EQ(reply.status, 400);
-  EXPECT_NE(
-      reply.json["error"].get<std::string>().find("already been accepted"),
-      std::string::npos);
+  EXPECT_NE(reply.json["error"].get<std::string>().find("already been accepted"),
+            std::string::npos);
   EXPECT_EQ(sandbox_.Admin("POST", "/_sandbox/accept/" + id).status, 409);
   EXPECT_EQ(sandbox_.Admin("POST", "/_sandbox/accept/nope").status, 404);
 }
@@ -194,8 +174,7 @@ TEST_F(VultrInvitationsTest, ListIsPaginated) {
   int seen = 2;
   std::string cursor = first.json["meta"]["links"]["next"];
   while (!cursor.empty()) {
-    const Reply page =
-        sandbox_.Call("GET", "/v2/invitation?per_page=2&cursor=" + cursor);
+    const Reply page = sandbox_.Call("GET", "/v2/invitation?per_page=2&cursor=" + cursor);
     seen += static_cast<int>(page.json["invites"].size());
     cursor = page.json["meta"]["links"]["next"];
   }

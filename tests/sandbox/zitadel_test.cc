@@ -18,11 +18,9 @@ class ZitadelTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_TRUE(sandbox_.started()); }
 
-  Reply Add(const std::string& user_name,
-            const httplib::Headers& headers = {}) {
-    return sandbox_.Call(
-        "POST", std::string(kUsers) + "/machine",
-        {{"userName", user_name}, {"name", "Machine " + user_name}}, headers);
+  Reply Add(const std::string& user_name, const httplib::Headers& headers = {}) {
+    return sandbox_.Call("POST", std::string(kUsers) + "/machine",
+                         {{"userName", user_name}, {"name", "Machine " + user_name}}, headers);
   }
 
   std::string AddId(const std::string& user_name) {
@@ -31,25 +29,20 @@ class ZitadelTest : public ::testing::Test {
     return reply.json["userId"];
   }
 
-  std::string User(const std::string& id) {
-    return std::string(kUsers) + "/" + id;
-  }
+  std::string User(const std::string& id) { return std::string(kUsers) + "/" + id; }
 
   // A ZITADEL error: code, HTTP status, and (for domain errors) one
   // ErrorDetail.
-  void ExpectError(const Reply& reply, int http_status, int code,
-                   bool with_detail = true) {
+  void ExpectError(const Reply& reply, int http_status, int code, bool with_detail = true) {
     EXPECT_EQ(reply.status, http_status) << reply.body;
     EXPECT_EQ(reply.json["code"], code) << reply.body;
     EXPECT_TRUE(reply.json["message"].is_string());
     ASSERT_TRUE(reply.json["details"].is_array()) << reply.body;
     if (with_detail) {
       ASSERT_EQ(reply.json["details"].size(), 1u) << reply.body;
-      EXPECT_EQ(reply.json["details"][0]["@type"],
-                "type.googleapis.com/zitadel.v1.ErrorDetail");
+      EXPECT_EQ(reply.json["details"][0]["@type"], "type.googleapis.com/zitadel.v1.ErrorDetail");
       const std::string id = reply.json["details"][0]["id"];
-      EXPECT_NE(reply.json["message"].get<std::string>().find("(" + id + ")"),
-                std::string::npos);
+      EXPECT_NE(reply.json["message"].get<std::string>().find("(" + id + ")"), std::string::npos);
     }
   }
 
@@ -57,12 +50,11 @@ class ZitadelTest : public ::testing::Test {
 };
 
 TEST_F(ZitadelTest, AddMachineUserAndGet) {
-  const Reply added =
-      sandbox_.Call("POST", std::string(kUsers) + "/machine",
-                    {{"userName", "robot"},
-                     {"name", "My Machine Account"},
-                     {"description", "First machine account used for API XY."},
-                     {"accessTokenType", "ACCESS_TOKEN_TYPE_BEARER"}});
+  const Reply added = sandbox_.Call("POST", std::string(kUsers) + "/machine",
+                                    {{"userName", "robot"},
+                                     {"name", "My Machine Account"},
+                                     {"description", "First machine account used for API XY."},
+                                     {"accessTokenType", "ACCESS_TOKEN_TYPE_BEARER"}});
   ASSERT_EQ(added.status, 200) << added.body;
   const std::string id = added.json["userId"];
   EXPECT_EQ(id.size(), 18u);
@@ -82,25 +74,22 @@ TEST_F(ZitadelTest, AddMachineUserAndGet) {
   EXPECT_EQ(user["loginNames"], Json({"robot@sandbox.zitadel.localhost"}));
   EXPECT_EQ(user["preferredLoginName"], "robot@sandbox.zitadel.localhost");
   EXPECT_EQ(user["details"]["resourceOwner"], kDefaultOrg);
-  EXPECT_EQ(user["machine"],
-            Json({{"name", "My Machine Account"},
-                  {"description", "First machine account used for API XY."},
-                  {"accessTokenType", "ACCESS_TOKEN_TYPE_BEARER"},
-                  {"hasSecret", false}}));
+  EXPECT_EQ(user["machine"], Json({{"name", "My Machine Account"},
+                                   {"description", "First machine account used for API XY."},
+                                   {"accessTokenType", "ACCESS_TOKEN_TYPE_BEARER"},
+                                   {"hasSecret", false}}));
 }
 
 TEST_F(ZitadelTest, DefaultsAndEnumNumbers) {
   const std::string id = AddId("defaults");
-  EXPECT_EQ(
-      sandbox_.Call("GET", User(id)).json["user"]["machine"]["accessTokenType"],
-      "ACCESS_TOKEN_TYPE_BEARER");
-  const Reply jwt = sandbox_.Call(
-      "POST", std::string(kUsers) + "/machine",
-      {{"userName", "jwt"}, {"name", "j"}, {"accessTokenType", 1}});
+  EXPECT_EQ(sandbox_.Call("GET", User(id)).json["user"]["machine"]["accessTokenType"],
+            "ACCESS_TOKEN_TYPE_BEARER");
+  const Reply jwt = sandbox_.Call("POST", std::string(kUsers) + "/machine",
+                                  {{"userName", "jwt"}, {"name", "j"}, {"accessTokenType", 1}});
   ASSERT_EQ(jwt.status, 200);
-  EXPECT_EQ(sandbox_.Call("GET", User(jwt.json["userId"]))
-                .json["user"]["machine"]["accessTokenType"],
-            "ACCESS_TOKEN_TYPE_JWT");
+  EXPECT_EQ(
+      sandbox_.Call("GET", User(jwt.json["userId"])).json["user"]["machine"]["accessTokenType"],
+      "ACCESS_TOKEN_TYPE_JWT");
 }
 
 TEST_F(ZitadelTest, Validation) {
@@ -111,43 +100,31 @@ TEST_F(ZitadelTest, Validation) {
             "invalid AddMachineUserRequest.UserName: value length must be "
             "between 1 and 200 "
             "runes, inclusive");
-  ExpectError(
-      sandbox_.Call("POST", machine,
-                    {{"userName", "u"}, {"name", std::string(201, 'n')}}),
-      400, 3, false);
+  ExpectError(sandbox_.Call("POST", machine, {{"userName", "u"}, {"name", std::string(201, 'n')}}),
+              400, 3, false);
   // 200 runes of a multi-byte letter are fine: lengths count runes, not bytes.
   std::string long_name;
   for (int i = 0; i < 200; ++i) long_name += "é";
-  EXPECT_EQ(
-      sandbox_.Call("POST", machine, {{"userName", "u"}, {"name", long_name}})
-          .status,
-      200);
+  EXPECT_EQ(sandbox_.Call("POST", machine, {{"userName", "u"}, {"name", long_name}}).status, 200);
   reply = sandbox_.Call("POST", machine,
-                        {{"userName", "v"},
-                         {"name", "n"},
-                         {"description", std::string(501, 'd')}});
+                        {{"userName", "v"}, {"name", "n"}, {"description", std::string(501, 'd')}});
   ExpectError(reply, 400, 3, false);
   EXPECT_EQ(reply.json["message"],
             "invalid AddMachineUserRequest.Description: value length must be "
             "at most 500 runes");
-  ExpectError(
-      sandbox_.Call(
-          "POST", machine,
-          {{"userName", "w"}, {"name", "n"}, {"accessTokenType", "OPAQUE"}}),
-      400, 3, false);
-  ExpectError(sandbox_.CallWithToken(kToken, "POST", machine, "{oops"), 400, 3,
-              false);
-  ExpectError(sandbox_.Call("POST", machine, {{"userName", 5}, {"name", "n"}}),
+  ExpectError(sandbox_.Call("POST", machine,
+                            {{"userName", "w"}, {"name", "n"}, {"accessTokenType", "OPAQUE"}}),
               400, 3, false);
+  ExpectError(sandbox_.CallWithToken(kToken, "POST", machine, "{oops"), 400, 3, false);
+  ExpectError(sandbox_.Call("POST", machine, {{"userName", 5}, {"name", "n"}}), 400, 3, false);
 }
 
 TEST_F(ZitadelTest, UserNameIsUniquePerOrg) {
   AddId("twin");
   const Reply again = Add("TWIN");
   ExpectError(again, 409, 6);
-  EXPECT_NE(
-      again.json["message"].get<std::string>().find("User already exists"),
-      std::string::npos);
+  EXPECT_NE(again.json["message"].get<std::string>().find("User already exists"),
+            std::string::npos);
   // Another organization may use the same name.
   EXPECT_EQ(Add("twin", {{"x-zitadel-orgid", kSecondOrg}}).status, 200);
 }
@@ -160,25 +137,19 @@ TEST_F(ZitadelTest, OrgScoping) {
   // Not visible from the default organization...
   ExpectError(sandbox_.Call("GET", User(id)), 404, 5);
   // ...but from its own.
-  const Reply got = sandbox_.Call("GET", User(id), nullptr,
-                                  {{"x-zitadel-orgid", kSecondOrg}});
+  const Reply got = sandbox_.Call("GET", User(id), nullptr, {{"x-zitadel-orgid", kSecondOrg}});
   ASSERT_EQ(got.status, 200);
-  EXPECT_EQ(got.json["user"]["loginNames"][0],
-            "other@sandbox-second.zitadel.localhost");
+  EXPECT_EQ(got.json["user"]["loginNames"][0], "other@sandbox-second.zitadel.localhost");
   // An organization the token has no access to.
-  ExpectError(
-      sandbox_.Call("GET", User(id), nullptr, {{"x-zitadel-orgid", "999"}}),
-      403, 7);
+  ExpectError(sandbox_.Call("GET", User(id), nullptr, {{"x-zitadel-orgid", "999"}}), 403, 7);
   ExpectError(Add("x", {{"x-zitadel-orgid", "999"}}), 403, 7);
 }
 
 TEST_F(ZitadelTest, UpdateMachineAndUserName) {
   const std::string id = AddId("changer");
-  const Reply updated =
-      sandbox_.Call("PUT", User(id) + "/machine",
-                    {{"name", "New"},
-                     {"description", "d"},
-                     {"accessTokenType", "ACCESS_TOKEN_TYPE_JWT"}});
+  const Reply updated = sandbox_.Call(
+      "PUT", User(id) + "/machine",
+      {{"name", "New"}, {"description", "d"}, {"accessTokenType", "ACCESS_TOKEN_TYPE_JWT"}});
   ASSERT_EQ(updated.status, 200) << updated.body;
   EXPECT_TRUE(updated.json["details"]["sequence"].is_string());
   EXPECT_EQ(updated.json["details"]["resourceOwner"], kDefaultOrg);
@@ -188,53 +159,40 @@ TEST_F(ZitadelTest, UpdateMachineAndUserName) {
   EXPECT_EQ(user["details"]["sequence"], updated.json["details"]["sequence"]);
 
   // The same values again: ZITADEL refuses a change that changes nothing.
-  ExpectError(sandbox_.Call("PUT", User(id) + "/machine",
-                            {{"name", "New"},
-                             {"description", "d"},
-                             {"accessTokenType", "ACCESS_TOKEN_TYPE_JWT"}}),
-              400, 9);
   ExpectError(
-      sandbox_.Call("PUT", User(id) + "/machine", {{"description", "no name"}}),
-      400, 3, false);
+      sandbox_.Call(
+          "PUT", User(id) + "/machine",
+          {{"name", "New"}, {"description", "d"}, {"accessTokenType", "ACCESS_TOKEN_TYPE_JWT"}}),
+      400, 9);
+  ExpectError(sandbox_.Call("PUT", User(id) + "/machine", {{"description", "no name"}}), 400, 3,
+              false);
 
-  ASSERT_EQ(
-      sandbox_.Call("PUT", User(id) + "/username", {{"userName", "renamed"}})
-          .status,
-      200);
+  ASSERT_EQ(sandbox_.Call("PUT", User(id) + "/username", {{"userName", "renamed"}}).status, 200);
   user = sandbox_.Call("GET", User(id)).json["user"];
   EXPECT_EQ(user["userName"], "renamed");
   EXPECT_EQ(user["preferredLoginName"], "renamed@sandbox.zitadel.localhost");
-  ExpectError(
-      sandbox_.Call("PUT", User(id) + "/username", {{"userName", "renamed"}}),
-      400, 9);
+  ExpectError(sandbox_.Call("PUT", User(id) + "/username", {{"userName", "renamed"}}), 400, 9);
   AddId("taken");
-  ExpectError(
-      sandbox_.Call("PUT", User(id) + "/username", {{"userName", "taken"}}),
-      409, 6);
-  ExpectError(
-      sandbox_.Call("PUT", User("1") + "/username", {{"userName", "x"}}), 404,
-      5);
+  ExpectError(sandbox_.Call("PUT", User(id) + "/username", {{"userName", "taken"}}), 409, 6);
+  ExpectError(sandbox_.Call("PUT", User("1") + "/username", {{"userName", "x"}}), 404, 5);
 }
 
 TEST_F(ZitadelTest, SecretLifecycle) {
   const std::string id = AddId("secretive");
   ExpectError(sandbox_.Call("DELETE", User(id) + "/secret"), 400, 9);
-  const Reply first =
-      sandbox_.Call("PUT", User(id) + "/secret", Json::object());
+  const Reply first = sandbox_.Call("PUT", User(id) + "/secret", Json::object());
   ASSERT_EQ(first.status, 200) << first.body;
   EXPECT_EQ(first.json["clientId"], "secretive");
   const std::string secret = first.json["clientSecret"];
   EXPECT_GE(secret.size(), 32u);
   EXPECT_TRUE(first.json.contains("details"));
-  EXPECT_EQ(sandbox_.Call("GET", User(id)).json["user"]["machine"]["hasSecret"],
-            true);
+  EXPECT_EQ(sandbox_.Call("GET", User(id)).json["user"]["machine"]["hasSecret"], true);
   EXPECT_EQ(sandbox_.State()["zitadel"]["users"][0]["client_secret"], secret);
 
   const Reply second = sandbox_.Call("PUT", User(id) + "/secret");
   EXPECT_NE(second.json["clientSecret"], secret);  // regenerated
   EXPECT_EQ(sandbox_.Call("DELETE", User(id) + "/secret").status, 200);
-  EXPECT_EQ(sandbox_.Call("GET", User(id)).json["user"]["machine"]["hasSecret"],
-            false);
+  EXPECT_EQ(sandbox_.Call("GET", User(id)).json["user"]["machine"]["hasSecret"], false);
   ExpectError(sandbox_.Call("DELETE", User(id) + "/secret"), 400, 9);
   ExpectError(sandbox_.Call("PUT", User("42") + "/secret"), 404, 5);
 }
@@ -262,8 +220,7 @@ TEST_F(ZitadelTest, SearchByUserName) {
       "POST", search,
       {{"query", {{"offset", "0"}, {"limit", 100}, {"asc", true}}},
        {"queries",
-        {{{"userNameQuery",
-           {{"userName", "beta"}, {"method", "TEXT_QUERY_METHOD_EQUALS"}}}}}}});
+        {{{"userNameQuery", {{"userName", "beta"}, {"method", "TEXT_QUERY_METHOD_EQUALS"}}}}}}});
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.json["details"]["totalResult"], "1");
   ASSERT_EQ(reply.json["result"].size(), 1u);
@@ -274,25 +231,21 @@ TEST_F(ZitadelTest, SearchByUserName) {
       "POST", search,
       {{"queries",
         {{{"userNameQuery",
-           {{"userName", "ALPHA"},
-            {"method", "TEXT_QUERY_METHOD_STARTS_WITH_IGNORE_CASE"}}}}}}});
+           {{"userName", "ALPHA"}, {"method", "TEXT_QUERY_METHOD_STARTS_WITH_IGNORE_CASE"}}}}}}});
   EXPECT_EQ(reply.json["details"]["totalResult"], "2");
 
   // All of the org, paged.
-  reply =
-      sandbox_.Call("POST", search, {{"query", {{"offset", 1}, {"limit", 1}}}});
+  reply = sandbox_.Call("POST", search, {{"query", {{"offset", 1}, {"limit", 1}}}});
   EXPECT_EQ(reply.json["details"]["totalResult"], "3");
   ASSERT_EQ(reply.json["result"].size(), 1u);
   EXPECT_EQ(reply.json["result"][0]["id"], beta);
 
   reply = sandbox_.Call("POST", search, Json::object());
   EXPECT_EQ(reply.json["result"].size(), 3u);
-  reply = sandbox_.Call("POST", search,
-                        {{"queries", {{{"emailQuery", {{"email", "x"}}}}}}});
+  reply = sandbox_.Call("POST", search, {{"queries", {{{"emailQuery", {{"email", "x"}}}}}}});
   ExpectError(reply, 400, 3, false);
-  reply = sandbox_.Call(
-      "POST", search,
-      {{"queries", {{{"userNameQuery", {{"userName", "zzz"}}}}}}});
+  reply =
+      sandbox_.Call("POST", search, {{"queries", {{{"userNameQuery", {{"userName", "zzz"}}}}}}});
   EXPECT_EQ(reply.json["details"]["totalResult"], "0");
   EXPECT_TRUE(reply.json["result"].empty());
 }
@@ -300,9 +253,8 @@ TEST_F(ZitadelTest, SearchByUserName) {
 TEST_F(ZitadelTest, Unauthenticated) {
   const Reply reply = sandbox_.CallWithToken("bad", "GET", User("1"), "");
   ExpectError(reply, 401, 16);
-  const Reply missing =
-      sandbox_.CallWithToken("", "POST", std::string(kUsers) + "/machine",
-                             R"({"userName":"a","name":"b"})");
+  const Reply missing = sandbox_.CallWithToken("", "POST", std::string(kUsers) + "/machine",
+                                               R"({"userName":"a","name":"b"})");
   ExpectError(missing, 401, 16);
   EXPECT_TRUE(sandbox_.State()["zitadel"]["users"].empty());
 }

@@ -1,7 +1,6 @@
 #include "sandbox_process.h"
 
 #include <gtest/gtest.h>
-
 #include <httplib.h>
 
 #include "terraform_workspace.h"
@@ -50,9 +49,8 @@ void SandboxProcess::SetFaults(const nlohmann::json& faults) {
 }
 
 void SandboxProcess::AdvanceClock(int64_t seconds) {
-  auto result = ClientFor(url_).Post("/_sandbox/clock",
-                                     nlohmann::json{{"advance_s", seconds}}.dump(),
-                                     "application/json");
+  auto result = ClientFor(url_).Post(
+      "/_sandbox/clock", nlohmann::json{{"advance_s", seconds}}.dump(), "application/json");
   if (!result || result->status / 100 != 2) ADD_FAILURE() << "POST /_sandbox/clock failed";
 }
 

@@ -14,8 +14,8 @@ constexpr char kProviderVersion[] = "0.1.0";
 const std::string& MirrorDir() {
   static const std::string* const dir = [] {
     auto* path = new std::string(MakeTempDir("orgiam-mirror-"));
-    const std::string package = *path + "/registry.terraform.io/orgiam/orgiam/" +
-                                kProviderVersion + "/linux_amd64";
+    const std::string package =
+        *path + "/registry.terraform.io/orgiam/orgiam/" + kProviderVersion + "/linux_amd64";
     std::filesystem::create_directories(package);
     const std::string target = package + "/terraform-provider-orgiam_v" + kProviderVersion;
     std::filesystem::copy_file(ProviderBinary(), target,
@@ -89,9 +89,15 @@ nlohmann::json TerraformWorkspace::StateJson() {
 std::string SandboxProviderBlock(const std::string& url) {
   return "provider \"orgiam\" {\n"
          "  max_retries = 8\n"
-         "  vultr {\n    api_key = \"sandbox-token\"\n    endpoint = \"" + url + "\"\n  }\n"
-         "  zitadel {\n    token = \"sandbox-token\"\n    domain = \"" + url + "\"\n  }\n"
-         "  motherduck {\n    token = \"sandbox-token\"\n    endpoint = \"" + url + "\"\n  }\n"
+         "  vultr {\n    api_key = \"sandbox-token\"\n    endpoint = \"" +
+         url +
+         "\"\n  }\n"
+         "  zitadel {\n    token = \"sandbox-token\"\n    domain = \"" +
+         url +
+         "\"\n  }\n"
+         "  motherduck {\n    token = \"sandbox-token\"\n    endpoint = \"" +
+         url +
+         "\"\n  }\n"
          "}\n";
 }
 

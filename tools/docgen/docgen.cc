@@ -76,16 +76,15 @@ void WriteBlocks(std::ostream& out, const std::vector<NestedBlockSchema>& blocks
 }
 
 std::string Fenced(const std::string& body, const char* language) {
-  return std::string("```") + language + "\n" + body + (body.ends_with("\n") ? "" : "\n") +
-         "```\n";
+  return std::string("```") + language + "\n" + body + (body.ends_with("\n") ? "" : "\n") + "```\n";
 }
 
 void WritePage(const std::filesystem::path& file, const Schema& schema, const char* kind_label,
                const std::filesystem::path& examples) {
   std::filesystem::create_directories(file.parent_path());
   std::ofstream out(file);
-  out << "# " << schema.type_name << " (" << kind_label << ")\n\n" << schema.block.description
-      << "\n";
+  out << "# " << schema.type_name << " (" << kind_label << ")\n\n"
+      << schema.block.description << "\n";
   const std::string example = ReadIfExists(examples / "resource.tf");
   if (!example.empty()) out << "\n## Example\n\n" << Fenced(example, "hcl");
   out << "\n## Schema\n";
@@ -129,8 +128,8 @@ int main(int argc, char** argv) {
               examples / "data-sources" / name);
   }
   for (const auto& [name, schema] : registry.ephemerals()) {
-    WritePage(docs / "ephemeral-resources" / (name.substr(7) + ".md"), schema,
-              "Ephemeral Resource", examples / "ephemeral-resources" / name);
+    WritePage(docs / "ephemeral-resources" / (name.substr(7) + ".md"), schema, "Ephemeral Resource",
+              examples / "ephemeral-resources" / name);
   }
   return 0;
 }

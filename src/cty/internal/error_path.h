@@ -19,20 +19,15 @@ namespace orgiam::cty::internal {
 class ErrorPath {
  public:
   // Record the step through which an error is propagating (innermost first).
-  void PushAttr(std::string name) {
-    reversed_.emplace_back(AttrStep{std::move(name)});
-  }
+  void PushAttr(std::string name) { reversed_.emplace_back(AttrStep{std::move(name)}); }
   void PushIndex(int64_t index) { reversed_.emplace_back(IndexStep{index}); }
-  void PushKey(std::string key) {
-    reversed_.emplace_back(KeyStep{std::move(key)});
-  }
+  void PushKey(std::string key) { reversed_.emplace_back(KeyStep{std::move(key)}); }
 
   // Prefixes the message with the recorded path: "users[0].email: ...".
   absl::Status Annotate(const absl::Status& status) const {
     if (reversed_.empty() || status.ok()) return status;
     Path path(std::vector<PathStep>(reversed_.rbegin(), reversed_.rend()));
-    return absl::Status(status.code(),
-                        absl::StrCat(path.ToString(), ": ", status.message()));
+    return absl::Status(status.code(), absl::StrCat(path.ToString(), ": ", status.message()));
   }
 
  private:

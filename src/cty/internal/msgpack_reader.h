@@ -38,12 +38,8 @@ struct MsgpackHeader {
   uint32_t length = 0;
   int8_t ext_type = 0;
 
-  bool IsInteger() const {
-    return family == Family::kInt || family == Family::kUint;
-  }
-  bool IsString() const {
-    return family == Family::kStr || family == Family::kBin;
-  }
+  bool IsInteger() const { return family == Family::kInt || family == Family::kUint; }
+  bool IsString() const { return family == Family::kStr || family == Family::kBin; }
 };
 
 class MsgpackReader {
