@@ -49,14 +49,14 @@ class ApiKeyEphemeral : public framework::EphemeralResource {
       return opened;
     }
     opened.private_data = nlohmann::json{{"user_id", user_id}, {"key_id", key->id}}.dump();
-    opened.result = framework::ObjectBuilder(Schema(), config)
-                        .SetString("user_id", user_id)
-                        .SetString("name", name)
-                        .SetString("id", key->id)
-                        .SetString("api_key", key->api_key)
-                        .SetString("date_expire",
-                                   key->date_expire.empty() ? date_expire : key->date_expire)
-                        .Build();
+    opened.result =
+        framework::ObjectBuilder(Schema(), config)
+            .SetString("user_id", user_id)
+            .SetString("name", name)
+            .SetString("id", key->id)
+            .SetString("api_key", key->api_key)
+            .SetString("date_expire", key->date_expire.empty() ? date_expire : key->date_expire)
+            .Build();
     return opened;
   }
 
@@ -70,11 +70,12 @@ class ApiKeyEphemeral : public framework::EphemeralResource {
     }
     std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
     if (!api) return;
-    if (absl::Status status = api->DeleteApiKey(ids["user_id"].get<std::string>(),
-                                                ids["key_id"].get<std::string>());
+    if (absl::Status status =
+            api->DeleteApiKey(ids["user_id"].get<std::string>(), ids["key_id"].get<std::string>());
         !status.ok()) {
-      diagnostics->AddStatus(status, "Could not delete the ephemeral Vultr API key (it expires "
-                                     "on its own within an hour)");
+      diagnostics->AddStatus(status,
+                             "Could not delete the ephemeral Vultr API key (it expires "
+                             "on its own within an hour)");
     }
   }
 

@@ -31,8 +31,9 @@ const framework::Schema& Schema() {
 cty::Value ToState(const std::string& user_id, const ApiKey& key, const cty::Value& base,
                    bool created) {
   framework::ObjectBuilder state(Schema(), base);
-  state.SetString("id", key.id).SetString("user_id", user_id).SetString("date_created",
-                                                                         key.date_created);
+  state.SetString("id", key.id)
+      .SetString("user_id", user_id)
+      .SetString("date_created", key.date_created);
   if (!key.name.empty()) state.SetString("name", key.name);
   // date_expire: keep the configured spelling of the same instant; "" means "never".
   const std::string known_expire = GetString(base, "date_expire");
@@ -62,8 +63,8 @@ class ApiKeyResource : public framework::Resource {
     const cty::Value& expire = planned.GetAttr("date_expire");
     std::optional<std::string> date_expire;
     if (!expire.IsNullOrUnknown()) date_expire = expire.AsString();
-    absl::StatusOr<ApiKey> key = api->CreateApiKey(user_id, GetString(planned, "name"),
-                                                   date_expire);
+    absl::StatusOr<ApiKey> key =
+        api->CreateApiKey(user_id, GetString(planned, "name"), date_expire);
     if (!key.ok()) {
       diagnostics->AddStatus(key.status(), "Could not create the Vultr API key");
       return cty::Value();
@@ -87,7 +88,8 @@ class ApiKeyResource : public framework::Resource {
   }
 
   cty::Value Update(const cty::Value& /*prior*/, const cty::Value& planned,
-                    const cty::Value& /*config*/, framework::Diagnostics* /*diagnostics*/) override {
+                    const cty::Value& /*config*/,
+                    framework::Diagnostics* /*diagnostics*/) override {
     // Every configurable attribute forces a replacement; nothing to send.
     return planned;
   }

@@ -77,9 +77,8 @@ cty::Value WithSecret(const cty::Value& state, const std::optional<MachineSecret
 }
 
 bool AllDigits(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) {
-    return absl::ascii_isdigit(c);
-  });
+  return !text.empty() && std::all_of(text.begin(), text.end(),
+                                      [](unsigned char c) { return absl::ascii_isdigit(c); });
 }
 
 class MachineUserResource : public framework::Resource {
@@ -123,11 +122,21 @@ class MachineUserResource : public framework::Resource {
     request.name = GetString(planned, "name");
     request.description = GetString(planned, "description");
     request.access_token_type = GetString(planned, "access_token_type", kBearerTokenType);
-    absl::StatusOr<MachineUser> user =
+    absl::StatusOr<CreatedUser> created =
         api->CreateMachineUser(api->ResolveOrg(GetString(planned, "org_id")), request);
-    if (!user.ok()) {
-      diagnostics->AddStatus(user.status(), "Could not create the ZITADEL machine user");
+    if (!created.ok()) {
+      diagnostics->AddStatus(created.status(), "Could not create the ZITADEL machine user");
       return cty::Value();
+    }
+    absl::StatusOr<MachineUser> user = api->GetUser(created->org_id, created->id);
+    if (!user.ok()) {
+      // The user exists: keep what is known so Terraform taints it instead of losing it.
+      diagnostics->AddStatus(user.status(),
+                             "Created the ZITADEL machine user, but could not read it back");
+      framework::ObjectBuilder partial(Schema(), planned);
+      partial.SetString("id", created->id);
+      if (!created->org_id.empty()) partial.SetString("org_id", created->org_id);
+      return WithSecret(partial.Build(), std::nullopt);
     }
     cty::Value state = ToState(*user, planned);
     if (!GetBool(planned, "with_secret")) return WithSecret(state, std::nullopt);
@@ -170,11 +179,11 @@ class MachineUserResource : public framework::Resource {
     if (changed("user_name")) {
       status = api->UpdateUserName(org, id, GetString(planned, "user_name"));
     }
-    if (status.ok() && (changed("name") || changed("description") ||
-                        changed("access_token_type"))) {
-      status = api->UpdateMachine(org, id, GetString(planned, "name"),
-                                  GetString(planned, "description"),
-                                  GetString(planned, "access_token_type", kBearerTokenType));
+    if (status.ok() &&
+        (changed("name") || changed("description") || changed("access_token_type"))) {
+      status =
+          api->UpdateMachine(org, id, GetString(planned, "name"), GetString(planned, "description"),
+                             GetString(planned, "access_token_type", kBearerTokenType));
     }
     // The secret as it will be after this update.
     std::optional<MachineSecret> secret;
@@ -229,7 +238,8 @@ class MachineUserResource : public framework::Resource {
       user_id = id.substr(slash + 1);
       if (org.empty() || user_id.empty() || user_id.find('/') != std::string::npos) {
         diagnostics->AddError("Invalid import id",
-                              absl::StrCat("\"", id, "\" is not of the form org_id/user_id. "
+                              absl::StrCat("\"", id,
+                                           "\" is not of the form org_id/user_id. "
                                            "Import by user_id, org_id/user_id or user_name."));
         return std::nullopt;
       }

@@ -9,8 +9,7 @@ namespace orgiam::zitadel {
 void RegisterZitadel(const ZitadelSlot* api, framework::Registry* registry) {
   registry->AddResource("orgiam_zitadel_machine_user", MakeMachineUserResource(api));
   registry->AddDataSource("orgiam_zitadel_machine_user", MakeMachineUserDataSource(api));
-  registry->AddEphemeral("orgiam_zitadel_machine_user_secret",
-                         MakeMachineUserSecretEphemeral(api));
+  registry->AddEphemeral("orgiam_zitadel_machine_user_secret", MakeMachineUserSecretEphemeral(api));
 }
 
 }  // namespace orgiam::zitadel

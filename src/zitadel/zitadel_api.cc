@@ -164,7 +164,7 @@ absl::StatusOr<std::optional<MachineUser>> ZitadelApi::FindUserByName(
   return std::optional<MachineUser>();
 }
 
-absl::StatusOr<MachineUser> ZitadelApi::CreateMachineUser(const std::string& org_id,
+absl::StatusOr<CreatedUser> ZitadelApi::CreateMachineUser(const std::string& org_id,
                                                           const NewMachineUser& user) {
   const json body = {{"userName", user.user_name},
                      {"name", user.name},
@@ -175,7 +175,8 @@ absl::StatusOr<MachineUser> ZitadelApi::CreateMachineUser(const std::string& org
   auto find_existing = [this, &org_id, &user]() -> absl::StatusOr<std::optional<std::string>> {
     ASSIGN_OR_RETURN(std::optional<MachineUser> found, FindUserByName(org_id, user.user_name));
     if (!found) return std::optional<std::string>();
-    return std::optional<std::string>(json{{"userId", found->id}}.dump());
+    return std::optional<std::string>(
+        json{{"userId", found->id}, {"details", {{"resourceOwner", found->org_id}}}}.dump());
   };
   const std::string what = What("POST", "/machine");
   ASSIGN_OR_RETURN(http::Client::CreateResult result, client_.Create(request, find_existing));
@@ -183,14 +184,13 @@ absl::StatusOr<MachineUser> ZitadelApi::CreateMachineUser(const std::string& org
     return ZitadelError(result.response, what);
   }
   ASSIGN_OR_RETURN(json created, ParseJson(result.response.body, what));
-  const std::string user_id = Text(created, "userId");
-  if (user_id.empty()) {
+  CreatedUser out{.id = Text(created, "userId"),
+                  .org_id = Text(Member(created, "details"), "resourceOwner")};
+  if (out.id.empty()) {
     return absl::InternalError(absl::StrCat("ZITADEL API: ", what, " answered without a userId"));
   }
-  // Read back in the organization that owns it (the token's own when none was named).
-  std::string owner = org_id;
-  if (owner.empty()) owner = Text(Member(created, "details"), "resourceOwner");
-  return GetUser(owner, user_id);
+  if (out.org_id.empty()) out.org_id = org_id;
+  return out;
 }
 
 absl::Status ZitadelApi::UpdateMachine(const std::string& org_id, const std::string& user_id,
@@ -198,16 +198,14 @@ absl::Status ZitadelApi::UpdateMachine(const std::string& org_id, const std::str
                                        const std::string& access_token_type) {
   const json body = {
       {"name", name}, {"description", description}, {"accessTokenType", access_token_type}};
-  absl::Status status =
-      Call("PUT", org_id, UserPath(user_id, "/machine"), body.dump()).status();
+  absl::Status status = Call("PUT", org_id, UserPath(user_id, "/machine"), body.dump()).status();
   return HasErrorId(status, kUserNotChanged) ? absl::OkStatus() : status;
 }
 
 absl::Status ZitadelApi::UpdateUserName(const std::string& org_id, const std::string& user_id,
                                         const std::string& user_name) {
   const json body = {{"userName", user_name}};
-  absl::Status status =
-      Call("PUT", org_id, UserPath(user_id, "/username"), body.dump()).status();
+  absl::Status status = Call("PUT", org_id, UserPath(user_id, "/username"), body.dump()).status();
   return HasErrorId(status, kUserNameSame) ? absl::OkStatus() : status;
 }
 

@@ -42,6 +42,11 @@ struct NewMachineUser {
   std::string access_token_type = kBearerTokenType;
 };
 
+struct CreatedUser {
+  std::string id;
+  std::string org_id;  // details.resourceOwner
+};
+
 struct MachineSecret {
   std::string client_id;
   std::string client_secret;  // secret: never log
@@ -63,8 +68,8 @@ class ZitadelApi {
   absl::StatusOr<std::optional<MachineUser>> FindUserByName(const std::string& org_id,
                                                             const std::string& user_name);
   // Creates exactly one user even when a response is lost (an interrupted create is
-  // resolved by searching the user name in the organization); returns the user as read back.
-  absl::StatusOr<MachineUser> CreateMachineUser(const std::string& org_id,
+  // resolved by searching the user name in the organization).
+  absl::StatusOr<CreatedUser> CreateMachineUser(const std::string& org_id,
                                                 const NewMachineUser& user);
   absl::Status UpdateMachine(const std::string& org_id, const std::string& user_id,
                              const std::string& name, const std::string& description,

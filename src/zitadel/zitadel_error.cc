@@ -1,6 +1,7 @@
 #include "zitadel/zitadel_error.h"
 
 #include <optional>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -66,6 +67,25 @@ absl::StatusCode FromGrpc(int code, int http_status) {
   }
 }
 
+// Newer ZITADEL endpoints answer Connect-style, with the code as a name.
+std::optional<int> ConnectCode(const json& name) {
+  static constexpr std::pair<const char*, int> kNames[] = {
+      {"invalid_argument", kInvalidArgument},
+      {"deadline_exceeded", kDeadlineExceeded},
+      {"not_found", kNotFound},
+      {"already_exists", kAlreadyExists},
+      {"permission_denied", kPermissionDenied},
+      {"resource_exhausted", kResourceExhausted},
+      {"failed_precondition", kFailedPrecondition},
+      {"unimplemented", kUnimplemented},
+      {"unauthenticated", kUnauthenticated}};
+  const std::string text = name.get<std::string>();
+  for (const auto& [known, code] : kNames) {
+    if (text == known) return code;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 absl::Status ZitadelError(const http::Response& response, const std::string& what) {
@@ -75,6 +95,7 @@ absl::Status ZitadelError(const http::Response& response, const std::string& wha
   if (body.is_object()) {
     auto code_it = body.find("code");
     if (code_it != body.end() && code_it->is_number_integer()) code = code_it->get<int>();
+    if (code_it != body.end() && code_it->is_string()) code = ConnectCode(*code_it);
     auto message_it = body.find("message");
     if (message_it != body.end() && message_it->is_string()) {
       message = message_it->get<std::string>();
@@ -83,9 +104,8 @@ absl::Status ZitadelError(const http::Response& response, const std::string& wha
   if (!code.has_value()) {
     std::string excerpt = response.body.substr(0, 200);
     if (excerpt.empty()) excerpt = "(empty body)";
-    const std::string text = absl::StrCat("ZITADEL API: ", what, " failed (HTTP ",
-                                          response.status, ", not a ZITADEL error body): ",
-                                          excerpt);
+    const std::string text = absl::StrCat("ZITADEL API: ", what, " failed (HTTP ", response.status,
+                                          ", not a ZITADEL error body): ", excerpt);
     if (response.status == 404) {
       // Not ZITADEL's "not found" (that is JSON with code 5): most likely a wrong domain.
       return absl::InternalError(text + " (is the domain right?)");

@@ -48,9 +48,9 @@ class VultrApiKeyTest : public ::testing::Test {
 };
 
 TEST_F(VultrApiKeyTest, RotationExampleReplacesAndDeletesOldKey) {
-  workspace_.WriteConfig(
-      ReadFile(std::string(ORGIAM_EXAMPLES_DIR) + "/resources/orgiam_vultr_user_api_key/"
-                                                  "rotation.tf"));
+  workspace_.WriteConfig(ReadFile(std::string(ORGIAM_EXAMPLES_DIR) +
+                                  "/resources/orgiam_vultr_user_api_key/"
+                                  "rotation.tf"));
   const std::string user_var = "-var=user_id=" + user_id_;
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color", user_var, "-var=rotation_id=r1"});
   nlohmann::json keys = SandboxKeys();
@@ -62,12 +62,11 @@ TEST_F(VultrApiKeyTest, RotationExampleReplacesAndDeletesOldKey) {
   EXPECT_EQ(resource["values"]["api_key"], keys[0]["api_key"]);
   EXPECT_FALSE(resource["values"]["api_key"].get<std::string>().empty());
   EXPECT_EQ(resource["sensitive_values"]["api_key"], true) << resource.dump(2);
-  workspace_.RunExpect(
-      {"plan", "-detailed-exitcode", "-no-color", user_var, "-var=rotation_id=r1"}, 0);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color", user_var, "-var=rotation_id=r1"},
+                       0);
 
   // A new rotation id replaces the key; the old one is deleted.
-  CommandResult plan =
-      workspace_.RunExpect({"plan", "-no-color", user_var, "-var=rotation_id=r2"});
+  CommandResult plan = workspace_.RunExpect({"plan", "-no-color", user_var, "-var=rotation_id=r2"});
   EXPECT_NE(plan.out.find("replace_triggered_by"), std::string::npos) << plan.out;
   EXPECT_EQ(plan.out.find(keys[0]["api_key"].get<std::string>()), std::string::npos);
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color", user_var, "-var=rotation_id=r2"});
@@ -77,27 +76,26 @@ TEST_F(VultrApiKeyTest, RotationExampleReplacesAndDeletesOldKey) {
   resource = Resource("orgiam_vultr_user_api_key.rotated");
   EXPECT_EQ(resource["values"]["id"], keys[0]["id"]);
   EXPECT_EQ(resource["values"]["api_key"], keys[0]["api_key"]);
-  workspace_.RunExpect(
-      {"plan", "-detailed-exitcode", "-no-color", user_var, "-var=rotation_id=r2"}, 0);
+  workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color", user_var, "-var=rotation_id=r2"},
+                       0);
 
   // Deleted out of band: a new key is planned.
   const std::string second_id = keys[0]["id"];
-  EXPECT_EQ(
-      sandbox_.Call("DELETE", "/v2/users/" + user_id_ + "/apikeys/" + second_id).status, 204);
+  EXPECT_EQ(sandbox_.Call("DELETE", "/v2/users/" + user_id_ + "/apikeys/" + second_id).status, 204);
   plan = workspace_.RunExpect(
       {"plan", "-detailed-exitcode", "-no-color", user_var, "-var=rotation_id=r2"}, 2);
   EXPECT_NE(plan.out.find("1 to add"), std::string::npos) << plan.out;
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color", user_var, "-var=rotation_id=r2"});
   EXPECT_EQ(SandboxKeys().size(), 1u);
 
-  workspace_.RunExpect(
-      {"destroy", "-auto-approve", "-no-color", user_var, "-var=rotation_id=r2"});
+  workspace_.RunExpect({"destroy", "-auto-approve", "-no-color", user_var, "-var=rotation_id=r2"});
   EXPECT_TRUE(SandboxKeys().empty()) << SandboxKeys().dump(2);
 }
 
 TEST_F(VultrApiKeyTest, ExpiryDateRoundTripsWithoutDiff) {
   workspace_.WriteConfig(absl::StrCat(R"(resource "orgiam_vultr_user_api_key" "k" {
-  user_id     = ")", user_id_, R"("
+  user_id     = ")",
+                                      user_id_, R"("
   name        = "expiring"
   date_expire = "2035-01-01T00:00:00Z"
 }
@@ -117,7 +115,8 @@ TEST_F(VultrApiKeyTest, ImportByUserAndKeyIdThenPlanClean) {
   ASSERT_EQ(created.status, 201) << created.body.dump();
   const std::string key_id = created.body["api_key"]["id"];
   workspace_.WriteConfig(absl::StrCat(R"(resource "orgiam_vultr_user_api_key" "legacy" {
-  user_id = ")", user_id_, R"("
+  user_id = ")",
+                                      user_id_, R"("
   name    = "legacy"
 }
 )"));
@@ -129,8 +128,8 @@ TEST_F(VultrApiKeyTest, ImportByUserAndKeyIdThenPlanClean) {
   EXPECT_FALSE(values["date_created"].get<std::string>().empty());
   workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
 
-  CommandResult bad = workspace_.Run(
-      {"import", "-no-color", "orgiam_vultr_user_api_key.other", "not-a-pair"});
+  CommandResult bad =
+      workspace_.Run({"import", "-no-color", "orgiam_vultr_user_api_key.other", "not-a-pair"});
   EXPECT_NE(bad.exit_code, 0);
 
   workspace_.RunExpect({"destroy", "-auto-approve", "-no-color"});
@@ -140,7 +139,8 @@ TEST_F(VultrApiKeyTest, ImportByUserAndKeyIdThenPlanClean) {
 TEST_F(VultrApiKeyTest, EphemeralKeyIsDeletedAndNeverStored) {
   // The ephemeral key feeds a write-only password, one of the places ephemeral values may go.
   workspace_.WriteConfig(absl::StrCat(R"(ephemeral "orgiam_vultr_user_api_key" "session" {
-  user_id = ")", user_id_, R"("
+  user_id = ")",
+                                      user_id_, R"("
 }
 
 resource "orgiam_vultr_service_user" "consumer" {

@@ -52,8 +52,10 @@ class VultrInvitationTest : public ::testing::Test {
 
 std::string InvitationConfig(const std::string& email, const std::string& extra = "") {
   return absl::StrCat(R"(resource "orgiam_vultr_organization_invitation" "dev" {
-  email = ")", email, R"("
-)", extra, "}\n");
+  email = ")",
+                      email, R"("
+)",
+                      extra, "}\n");
 }
 
 TEST_F(VultrInvitationTest, CreateReplanReplaceDriftDestroy) {
@@ -96,10 +98,9 @@ TEST_F(VultrInvitationTest, CreateReplanReplaceDriftDestroy) {
 }
 
 TEST_F(VultrInvitationTest, ImportByIdAndEmailThenPlanClean) {
-  SandboxProcess::Reply created =
-      sandbox_.Call("POST", "/v2/invitation",
-                    {{"email_invited", "legacy@example.com"},
-                     {"permissions", {{"api_enabled", false}}}});
+  SandboxProcess::Reply created = sandbox_.Call(
+      "POST", "/v2/invitation",
+      {{"email_invited", "legacy@example.com"}, {"permissions", {{"api_enabled", false}}}});
   ASSERT_EQ(created.status, 201) << created.body.dump();
   const std::string id = created.body["id"];
   const std::string resource = InvitationConfig("legacy@example.com", "  api_enabled = false\n");
