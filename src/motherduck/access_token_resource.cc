@@ -101,7 +101,8 @@ class AccessTokenResource : public framework::Resource {
     if (!InThePast(GetString(state, "expire_at"))) {
       diagnostics->AddWarning(
           "MotherDuck access token no longer exists",
-          absl::StrCat("The token ", id, " of \"", username, "\" is no longer listed by "
+          absl::StrCat("The token ", id, " of \"", username,
+                       "\" is no longer listed by "
                        "MotherDuck (revoked or expired outside Terraform). Terraform will plan "
                        "to create it again."));
     }
@@ -109,7 +110,8 @@ class AccessTokenResource : public framework::Resource {
   }
 
   cty::Value Update(const cty::Value& /*prior*/, const cty::Value& planned,
-                    const cty::Value& /*config*/, framework::Diagnostics* /*diagnostics*/) override {
+                    const cty::Value& /*config*/,
+                    framework::Diagnostics* /*diagnostics*/) override {
     // Every configurable attribute replaces the token; nothing is left to change in place.
     return planned;
   }
@@ -131,7 +133,9 @@ class AccessTokenResource : public framework::Resource {
       diagnostics->AddError(
           "Invalid import id",
           absl::StrCat("Expected <username>/<token_id>, e.g. ci_bot/"
-                       "3f1c2a9e-0b7d-4c55-9e0a-2d1f6b8c4e21, got \"", id, "\". The token "
+                       "3f1c2a9e-0b7d-4c55-9e0a-2d1f6b8c4e21, got \"",
+                       id,
+                       "\". The token "
                        "itself cannot be read back: it stays empty after import."));
       return std::nullopt;
     }

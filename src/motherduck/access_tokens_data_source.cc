@@ -27,8 +27,7 @@ class AccessTokensDataSource : public framework::DataSource {
     absl::StatusOr<std::vector<Token>> tokens = api->ListTokens(username);
     if (!tokens.ok()) {
       diagnostics->AddStatus(tokens.status(),
-                             absl::StrCat("Could not list the access tokens of \"", username,
-                                          "\""),
+                             absl::StrCat("Could not list the access tokens of \"", username, "\""),
                              cty::Path().Attr("username"));
       return cty::Value();
     }
@@ -37,15 +36,14 @@ class AccessTokensDataSource : public framework::DataSource {
     elements.reserve(tokens->size());
     for (const Token& token : *tokens) {
       elements.push_back(cty::Value::Object(
-          element_type,
-          {{"id", cty::Value::String(token.id)},
-           {"name", cty::Value::String(token.name)},
-           {"description", token.description ? cty::Value::String(*token.description)
-                                             : cty::Value::Null(cty::Type::String())},
-           {"expire_at", cty::Value::String(token.expire_at)},
-           {"created_ts", cty::Value::String(token.created_ts)},
-           {"read_only", cty::Value::Bool(token.read_only)},
-           {"token_type", cty::Value::String(token.token_type)}}));
+          element_type, {{"id", cty::Value::String(token.id)},
+                         {"name", cty::Value::String(token.name)},
+                         {"description", token.description ? cty::Value::String(*token.description)
+                                                           : cty::Value::Null(cty::Type::String())},
+                         {"expire_at", cty::Value::String(token.expire_at)},
+                         {"created_ts", cty::Value::String(token.created_ts)},
+                         {"read_only", cty::Value::Bool(token.read_only)},
+                         {"token_type", cty::Value::String(token.token_type)}}));
     }
     return framework::ObjectBuilder(schema)
         .SetString("username", username)

@@ -43,8 +43,7 @@ Token ParseToken(const json& object) {
   Token token;
   token.id = Text(object, "id");
   token.name = Text(object, "name");
-  if (object.is_object() && object.contains("description") &&
-      object["description"].is_string()) {
+  if (object.is_object() && object.contains("description") && object["description"].is_string()) {
     token.description = object["description"].get<std::string>();
   }
   token.expire_at = Text(object, "expire_at");
@@ -112,7 +111,8 @@ absl::Status MotherduckError(const http::Response& response, const std::string& 
   if (!message.empty()) absl::StrAppend(&text, ": ", message);
   if (body.is_object() && body.contains("issues") && body["issues"].is_array()) {
     for (const json& issue : body["issues"]) {
-      std::string issue_text = issue.is_string() ? issue.get<std::string>() : Text(issue, "message");
+      std::string issue_text =
+          issue.is_string() ? issue.get<std::string>() : Text(issue, "message");
       if (!issue_text.empty()) absl::StrAppend(&text, "\n  - ", issue_text);
     }
   }
@@ -242,18 +242,16 @@ absl::StatusOr<Token> MotherduckApi::CreateToken(const std::string& username,
                {{"username", username}, {"token_id", orphan}});
     RETURN_IF_ERROR(RevokeToken(username, orphan));
     if (attempt + 1 >= kMaxOrphanRetries) {
-      return absl::UnavailableError(absl::StrCat(
-          "MotherDuck API: ", what, " kept losing its response (", kMaxOrphanRetries,
-          " times); the tokens it created were revoked. Try again later."));
+      return absl::UnavailableError(
+          absl::StrCat("MotherDuck API: ", what, " kept losing its response (", kMaxOrphanRetries,
+                       " times); the tokens it created were revoked. Try again later."));
     }
   }
 }
 
-absl::Status MotherduckApi::RevokeToken(const std::string& username,
-                                        const std::string& token_id) {
+absl::Status MotherduckApi::RevokeToken(const std::string& username, const std::string& token_id) {
   absl::Status status =
-      Call("DELETE", absl::StrCat(TokensPath(username), "/", EncodePathSegment(token_id)))
-          .status();
+      Call("DELETE", absl::StrCat(TokensPath(username), "/", EncodePathSegment(token_id))).status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 

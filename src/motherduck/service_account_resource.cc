@@ -31,8 +31,8 @@ bool IsProtected(const cty::Value& object) {
 
 std::string ProtectedDetail(const std::string& username, const std::string& action) {
   return absl::StrCat(
-      "The MotherDuck service account \"", username, "\" has deletion_protection = true. ",
-      action, " it would delete the account, and MotherDuck deletes every database the account "
+      "The MotherDuck service account \"", username, "\" has deletion_protection = true. ", action,
+      " it would delete the account, and MotherDuck deletes every database the account "
       "owns along with it; this cannot be undone.\n\nTo proceed, set deletion_protection = false "
       "in the configuration and run terraform apply first, then run this command again.");
 }
@@ -57,11 +57,11 @@ class ServiceAccountResource : public framework::Resource {
     if (new_username.IsKnown() && new_username.Equals(request.prior.GetAttr("username"))) return;
     // A changed username replaces the account: the old one, and its data, would be deleted.
     if (IsProtected(request.prior) || IsProtected(*planned)) {
-      diagnostics->AddError(
-          "Service account is protected from deletion",
-          ProtectedDetail(GetString(request.prior, "username"), "Changing its username replaces "
-                                                                "the account:"),
-          cty::Path().Attr("username"));
+      diagnostics->AddError("Service account is protected from deletion",
+                            ProtectedDetail(GetString(request.prior, "username"),
+                                            "Changing its username replaces "
+                                            "the account:"),
+                            cty::Path().Attr("username"));
     }
   }
 
@@ -101,7 +101,8 @@ class ServiceAccountResource : public framework::Resource {
   }
 
   cty::Value Update(const cty::Value& /*prior*/, const cty::Value& planned,
-                    const cty::Value& /*config*/, framework::Diagnostics* /*diagnostics*/) override {
+                    const cty::Value& /*config*/,
+                    framework::Diagnostics* /*diagnostics*/) override {
     // Only deletion_protection can change in place, and it lives in Terraform alone.
     return planned;
   }
@@ -126,7 +127,8 @@ class ServiceAccountResource : public framework::Resource {
     if (id.empty() || id.find('/') != std::string::npos) {
       diagnostics->AddError("Invalid import id",
                             absl::StrCat("Expected the username of a MotherDuck service "
-                                         "account, got \"", id, "\"."));
+                                         "account, got \"",
+                                         id, "\"."));
       return std::nullopt;
     }
     // Read confirms the account exists and fills the rest.
