@@ -160,11 +160,12 @@ resource "orgiam_vultr_service_user" "consumer" {
       << stats.dump(2);
   EXPECT_TRUE(SandboxKeys().empty()) << SandboxKeys().dump(2);
 
+  const nlohmann::json users = sandbox_.State()["vultr"]["users"];
   std::string password;
-  for (const auto& user : sandbox_.State()["vultr"]["users"]) {
+  for (const auto& user : users) {
     if (user["email"] == "consumer@example.com") password = user["password"];
   }
-  ASSERT_FALSE(password.empty());
+  ASSERT_FALSE(password.empty()) << users.dump(2);
   EXPECT_EQ(ReadFile(workspace_.StateFile()).find(password), std::string::npos);
   EXPECT_EQ(ReadFile(workspace_.StateFile()).find("orgiam-ephemeral-"), std::string::npos);
   EXPECT_EQ(ReadFile(workspace_.dir() + "/tfplan").find(password), std::string::npos);

@@ -187,11 +187,12 @@ TEST_F(VultrInvitationTest, AcceptedInvitationIsRefreshedAndSurvivesDestroy) {
   const std::string output = destroyed.out + destroyed.err;
   EXPECT_NE(output.find("Warning"), std::string::npos) << output;
   EXPECT_NE(output.find("member left in place"), std::string::npos) << output;
+  const nlohmann::json users = sandbox_.State()["vultr"]["users"];
   bool member_found = false;
-  for (const auto& user : sandbox_.State()["vultr"]["users"]) {
+  for (const auto& user : users) {
     if (user["email"] == "joiner@example.com") member_found = true;
   }
-  EXPECT_TRUE(member_found);
+  EXPECT_TRUE(member_found) << users.dump(2);
   EXPECT_TRUE(workspace_.StateJson()["values"]["root_module"]["resources"].is_null() ||
               workspace_.StateJson()["values"]["root_module"]["resources"].empty());
 }
