@@ -83,13 +83,13 @@ class ServiceUserResource : public framework::Resource {
       // The create went through but its response, the only place the API key is ever shown,
       // was lost. The user is seconds old and unknown to anyone else: delete it and create it
       // again rather than keep a user whose key nobody has.
-      ORGIAM_LOG(kWarn, "vultr",
-                 "create response lost; recreating the user to capture its API key",
+      ORGIAM_LOG(kWarn, "vultr", "create response lost; recreating the user to capture its API key",
                  {{"id", user->id}});
       if (absl::Status deleted = api->DeleteUser(user->id); !deleted.ok() || attempt >= 3) {
         diagnostics->AddWarning(
             "API key not captured",
-            absl::StrCat("The Vultr user ", user->id, " was created, but the response with its "
+            absl::StrCat("The Vultr user ", user->id,
+                         " was created, but the response with its "
                          "API key was lost and could not be recovered. The user is managed "
                          "without api_key; taint it to create it anew."));
         return ToState(*user, planned);

@@ -87,8 +87,8 @@ absl::StatusOr<json> ParseBody(const http::Response& response, const std::string
   if (response.body.empty()) return json::object();
   json parsed = json::parse(response.body, nullptr, false);
   if (parsed.is_discarded()) {
-    return absl::InternalError(absl::StrCat("Vultr API: ", what, " returned HTTP ",
-                                            response.status, " with a body that is not JSON"));
+    return absl::InternalError(absl::StrCat("Vultr API: ", what, " returned HTTP ", response.status,
+                                            " with a body that is not JSON"));
   }
   return parsed;
 }
@@ -125,9 +125,9 @@ absl::Status VultrError(const http::Response& response, const std::string& what)
     case 404:
       // Only Vultr's own JSON error means "no such object"; a 404 page from a wrong endpoint
       // must never make Terraform forget what it manages.
-      return body.is_object() && body.contains("error") ? absl::NotFoundError(text)
-                                                         : absl::FailedPreconditionError(
-                                                               text + " (is the endpoint right?)");
+      return body.is_object() && body.contains("error")
+                 ? absl::NotFoundError(text)
+                 : absl::FailedPreconditionError(text + " (is the endpoint right?)");
     case 409:
       return absl::AlreadyExistsError(text);
     case 429:
@@ -238,8 +238,7 @@ absl::Status VultrApi::DeleteUser(const std::string& id) {
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
-absl::StatusOr<Invitation> VultrApi::CreateInvitation(const std::string& email,
-                                                      bool api_enabled) {
+absl::StatusOr<Invitation> VultrApi::CreateInvitation(const std::string& email, bool api_enabled) {
   json body = {{"email_invited", email}, {"permissions", {{"api_enabled", api_enabled}}}};
   http::Request request{.method = "POST", .path = "/v2/invitation", .body = body.dump()};
   auto find_existing = [this, &email]() -> absl::StatusOr<std::optional<std::string>> {
@@ -254,8 +253,7 @@ absl::StatusOr<Invitation> VultrApi::CreateInvitation(const std::string& email,
     return std::optional<std::string>();
   };
   ASSIGN_OR_RETURN(http::Client::CreateResult result, client_.Create(request, find_existing));
-  if (!result.found_by_lookup &&
-      (result.response.status < 200 || result.response.status > 299)) {
+  if (!result.found_by_lookup && (result.response.status < 200 || result.response.status > 299)) {
     return VultrError(result.response, "POST /v2/invitation");
   }
   ASSIGN_OR_RETURN(json created, ParseBody(result.response, "POST /v2/invitation"));
@@ -299,8 +297,7 @@ absl::StatusOr<ApiKey> VultrApi::CreateApiKey(const std::string& user_id, const 
   return key;
 }
 
-absl::StatusOr<ApiKey> VultrApi::GetApiKey(const std::string& user_id,
-                                           const std::string& key_id) {
+absl::StatusOr<ApiKey> VultrApi::GetApiKey(const std::string& user_id, const std::string& key_id) {
   ASSIGN_OR_RETURN(json body, Call("GET", "/v2/users/" + EncodeQuery(user_id) + "/apikeys/" +
                                               EncodeQuery(key_id)));
   return ParseApiKey(Unwrap(body, "api_key"));

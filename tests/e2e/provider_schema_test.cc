@@ -44,10 +44,9 @@ nlohmann::json* ProviderSchemaTest::schema_ = nullptr;
 
 TEST_F(ProviderSchemaTest, ListsEveryTypeOfTheDesign) {
   ASSERT_TRUE(Provider().is_object()) << schema_->dump(2);
-  for (const char* name :
-       {"orgiam_vultr_service_user", "orgiam_vultr_organization_invitation",
-        "orgiam_vultr_user_api_key", "orgiam_zitadel_machine_user",
-        "orgiam_motherduck_service_account", "orgiam_motherduck_access_token"}) {
+  for (const char* name : {"orgiam_vultr_service_user", "orgiam_vultr_organization_invitation",
+                           "orgiam_vultr_user_api_key", "orgiam_zitadel_machine_user",
+                           "orgiam_motherduck_service_account", "orgiam_motherduck_access_token"}) {
     EXPECT_TRUE(Provider()["resource_schemas"].contains(name)) << name;
   }
   for (const char* name : {"orgiam_vultr_service_user", "orgiam_vultr_users",
@@ -93,9 +92,8 @@ TEST_F(ProviderSchemaTest, SecretsAreSensitiveAndWriteOnlyWhereSpecified) {
       true);
   EXPECT_EQ(Attribute(kEphemeral, "orgiam_vultr_user_api_key", "api_key")["sensitive"], true);
   // The data source never exposes the key.
-  EXPECT_FALSE(Provider()["data_source_schemas"]["orgiam_vultr_service_user"]["block"]
-                   ["attributes"]
-                       .contains("api_key"));
+  EXPECT_FALSE(Provider()["data_source_schemas"]["orgiam_vultr_service_user"]["block"]["attributes"]
+                   .contains("api_key"));
 }
 
 TEST_F(ProviderSchemaTest, AttributeTypesMatchTheDesign) {
@@ -105,9 +103,8 @@ TEST_F(ProviderSchemaTest, AttributeTypesMatchTheDesign) {
             nlohmann::json::parse(R"(["list","string"])"));
   EXPECT_EQ(Attribute("resource_schemas", "orgiam_motherduck_access_token", "ttl")["type"],
             "number");
-  EXPECT_EQ(
-      Attribute("data_source_schemas", "orgiam_vultr_users", "users")["type"][1][1]["email"],
-      "string");
+  EXPECT_EQ(Attribute("data_source_schemas", "orgiam_vultr_users", "users")["type"][1][1]["email"],
+            "string");
 }
 
 }  // namespace

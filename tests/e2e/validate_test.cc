@@ -20,14 +20,16 @@ TEST(ValidateTest, ReportsEachInvalidValueOnItsLine) {
   TerraformWorkspace workspace;
   const std::string long_name(201, 'z');
   // Lines are counted in the assertions below; keep the layout.
-  workspace.WriteConfig(std::string(kHeader) +                        // lines 1-5
+  workspace.WriteConfig(std::string(kHeader) +                                        // lines 1-5
                         "resource \"orgiam_motherduck_service_account\" \"bad\" {\n"  // 6
                         "  username = \"9lives-account\"\n"                           // 7
                         "}\n"                                                         // 8
                         "resource \"orgiam_zitadel_machine_user\" \"bad\" {\n"        // 9
-                        "  user_name = \"" + long_name + "\"\n"                       // 10
-                        "  name = \"ok\"\n"                                           // 11
-                        "  access_token_type = \"ACCESS_TOKEN_TYPE_OPAQUE\"\n"        // 12
+                        "  user_name = \"" +
+                        long_name +
+                        "\"\n"                                                  // 10
+                        "  name = \"ok\"\n"                                     // 11
+                        "  access_token_type = \"ACCESS_TOKEN_TYPE_OPAQUE\"\n"  // 12
                         "}\n");
   workspace.Init();
   CommandResult result = workspace.RunExpect({"validate", "-json"}, 1);
@@ -43,8 +45,7 @@ TEST(ValidateTest, ReportsEachInvalidValueOnItsLine) {
     details += diagnostic["detail"].get<std::string>() + "\n";
   }
   EXPECT_EQ(lines, (std::set<int>{7, 10, 12})) << report.dump(2);
-  EXPECT_NE(details.find("a letter followed by letters, digits or underscores"),
-            std::string::npos)
+  EXPECT_NE(details.find("a letter followed by letters, digits or underscores"), std::string::npos)
       << details;
   EXPECT_NE(details.find("between 1 and 200 characters"), std::string::npos) << details;
   EXPECT_NE(details.find("\"ACCESS_TOKEN_TYPE_BEARER\", \"ACCESS_TOKEN_TYPE_JWT\""),

@@ -42,12 +42,15 @@ class VultrServiceUserTest : public ::testing::Test {
 std::string UserConfig(const std::string& name, bool api_enabled = true,
                        const std::string& extra = "") {
   return absl::StrCat(R"(resource "orgiam_vultr_service_user" "ci" {
-  name        = ")", name, R"("
+  name        = ")",
+                      name, R"("
   email       = "ci@example.com"
-  api_enabled = )", api_enabled ? "true" : "false", R"(
+  api_enabled = )",
+                      api_enabled ? "true" : "false", R"(
   acls        = ["dns", "billing"]
   password    = "first-password-123"
-)", extra, "}\n");
+)",
+                      extra, "}\n");
 }
 
 TEST_F(VultrServiceUserTest, CreateReplanUpdateReplaceDestroy) {
@@ -122,10 +125,12 @@ TEST_F(VultrServiceUserTest, DriftIsDetected) {
 }
 
 TEST_F(VultrServiceUserTest, ImportByIdAndEmailThenPlanClean) {
-  SandboxProcess::Reply created = sandbox_.Call(
-      "POST", "/v2/users",
-      {{"name", "legacy"}, {"email", "legacy@example.com"}, {"api_enabled", true},
-       {"service_user", true}, {"acls", {"dns"}}});
+  SandboxProcess::Reply created = sandbox_.Call("POST", "/v2/users",
+                                                {{"name", "legacy"},
+                                                 {"email", "legacy@example.com"},
+                                                 {"api_enabled", true},
+                                                 {"service_user", true},
+                                                 {"acls", {"dns"}}});
   ASSERT_EQ(created.status, 201) << created.body.dump();
   const std::string id = created.body["user"]["id"];
   const std::string resource = R"(resource "orgiam_vultr_service_user" "legacy" {
@@ -150,11 +155,11 @@ TEST_F(VultrServiceUserTest, ImportByIdAndEmailThenPlanClean) {
 
   // import blocks, by email and by id.
   for (const std::string& key : {std::string("legacy@example.com"), id}) {
-    workspace_.WriteConfig(resource + "import {\n  to = orgiam_vultr_service_user.legacy\n  id = \"" +
-                           key + "\"\n}\n");
+    workspace_.WriteConfig(resource +
+                           "import {\n  to = orgiam_vultr_service_user.legacy\n  id = \"" + key +
+                           "\"\n}\n");
     CommandResult plan = workspace_.RunExpect({"plan", "-no-color"});
-    EXPECT_NE(plan.out.find("1 to import, 0 to add, 0 to change, 0 to destroy"),
-              std::string::npos)
+    EXPECT_NE(plan.out.find("1 to import, 0 to add, 0 to change, 0 to destroy"), std::string::npos)
         << plan.out;
     workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
     workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
@@ -165,12 +170,14 @@ TEST_F(VultrServiceUserTest, ImportByIdAndEmailThenPlanClean) {
 }
 
 TEST_F(VultrServiceUserTest, GenerateConfigOutPlansClean) {
-  SandboxProcess::Reply created = sandbox_.Call(
-      "POST", "/v2/users",
-      {{"name", "generated"}, {"email", "gen@example.com"}, {"service_user", true},
-       {"acls", {"dns", "billing"}}});
+  SandboxProcess::Reply created = sandbox_.Call("POST", "/v2/users",
+                                                {{"name", "generated"},
+                                                 {"email", "gen@example.com"},
+                                                 {"service_user", true},
+                                                 {"acls", {"dns", "billing"}}});
   ASSERT_EQ(created.status, 201);
-  workspace_.WriteConfig("import {\n  to = orgiam_vultr_service_user.gen\n  id = \"gen@example.com\"\n}\n");
+  workspace_.WriteConfig(
+      "import {\n  to = orgiam_vultr_service_user.gen\n  id = \"gen@example.com\"\n}\n");
   workspace_.RunExpect({"plan", "-no-color", "-generate-config-out=generated.tf"});
   const std::string generated = ReadFile(workspace_.dir() + "/generated.tf");
   EXPECT_NE(generated.find("gen@example.com"), std::string::npos) << generated;
@@ -180,10 +187,11 @@ TEST_F(VultrServiceUserTest, GenerateConfigOutPlansClean) {
 
 TEST_F(VultrServiceUserTest, DataSourcesReadEveryPage) {
   for (int i = 0; i < 120; ++i) {
-    ASSERT_EQ(sandbox_.Call("POST", "/v2/users",
-                            {{"name", absl::StrCat("u", i)},
-                             {"email", absl::StrCat("u", i, "@example.com")},
-                             {"service_user", true}})
+    ASSERT_EQ(sandbox_
+                  .Call("POST", "/v2/users",
+                        {{"name", absl::StrCat("u", i)},
+                         {"email", absl::StrCat("u", i, "@example.com")},
+                         {"service_user", true}})
                   .status,
               201);
   }
@@ -207,7 +215,8 @@ output "name" { value = data.orgiam_vultr_service_user.by_id.name }
 
 std::string ManyUsers(int count) {
   return absl::StrCat(R"(resource "orgiam_vultr_service_user" "many" {
-  count = )", count, R"(
+  count = )",
+                      count, R"(
   name  = "svc-${count.index}"
   email = "svc-${count.index}@example.com"
   acls  = ["dns"]
@@ -227,16 +236,18 @@ TEST_F(VultrServiceUserTest, HundredUsersInParallel) {
 }
 
 TEST_F(VultrServiceUserTest, ConvergesUnderFaultsWithoutDuplicates) {
-  sandbox_.SetFaults({{"rate_limit_per_s", 30}, {"error_rate", 0.10},
-                      {"drop_after_commit_rate", 0.05}, {"latency_ms", 0}});
+  sandbox_.SetFaults({{"rate_limit_per_s", 30},
+                      {"error_rate", 0.10},
+                      {"drop_after_commit_rate", 0.05},
+                      {"latency_ms", 0}});
   workspace_.WriteConfig(ManyUsers(100));
   CommandResult first = workspace_.Run({"apply", "-auto-approve", "-no-color", "-parallelism=20"});
   if (first.exit_code != 0) {
     // One re-apply is allowed to converge (e.g. retries exhausted on an unlucky object).
     workspace_.RunExpect({"apply", "-auto-approve", "-no-color", "-parallelism=20"});
   }
-  sandbox_.SetFaults({{"rate_limit_per_s", 0}, {"error_rate", 0.0},
-                      {"drop_after_commit_rate", 0.0}});
+  sandbox_.SetFaults(
+      {{"rate_limit_per_s", 0}, {"error_rate", 0.0}, {"drop_after_commit_rate", 0.0}});
   nlohmann::json users = SandboxUsers();
   EXPECT_EQ(users.size(), 100u);
   std::set<std::string> emails;
@@ -247,8 +258,7 @@ TEST_F(VultrServiceUserTest, ConvergesUnderFaultsWithoutDuplicates) {
   // Every user in state has its API key.
   nlohmann::json state = workspace_.StateJson();
   for (const auto& resource : state["values"]["root_module"]["resources"]) {
-    EXPECT_FALSE(resource["values"]["api_key"].get<std::string>().empty())
-        << resource["address"];
+    EXPECT_FALSE(resource["values"]["api_key"].get<std::string>().empty()) << resource["address"];
   }
 }
 
