@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
 #if defined(ORGIAM_HAVE_TFPROTO) && __has_include("tfproto/provider_service.h")
   std::unique_ptr<orgiam::tfproto::ProviderService> service =
       orgiam::tfproto::MakeProviderService();
-  hooks.on_stop = [&service] { service->Stop(); };
+  hooks.on_stop = [&service] { service->Shutdown(); };
 #else
   // Stand-in until the real provider is linked: every RPC answers
   // UNIMPLEMENTED.

@@ -9,6 +9,7 @@
 #include "tfproto/convert.h"
 #include "tfproto/provider_service.h"
 #include "tfproto/wire_helpers.h"
+#include "util/log.h"
 
 namespace orgiam::tfproto {
 namespace {
@@ -51,7 +52,11 @@ grpc::Status ProviderService::OpenEphemeralResource(
             DecodeOrDiagnose(request->config(), schema, "configuration", &diagnostics)) {
       framework::EphemeralResource::Opened opened = ephemeral->Open(*config, &diagnostics);
       // Close must be able to revoke whatever was created, even when Open also reports errors.
-      if (!opened.private_data.empty()) response->set_private_(opened.private_data);
+      if (!opened.private_data.empty()) {
+        response->set_private_(opened.private_data);
+        std::lock_guard<std::mutex> lock(open_ephemerals_mutex_);
+        open_ephemerals_.emplace(opened.private_data, request->type_name());
+      }
       if (!diagnostics.HasError()) {
         EncodeOrDiagnose(framework::ConformState(schema, opened.result), schema,
                          response->mutable_result(), &diagnostics);
@@ -85,9 +90,33 @@ grpc::Status ProviderService::CloseEphemeralResource(
   if (framework::EphemeralResource* ephemeral =
           FindEphemeralOrDiagnose(*provider_, request->type_name(), &diagnostics)) {
     ephemeral->Close(request->private_(), &diagnostics);
+    std::lock_guard<std::mutex> lock(open_ephemerals_mutex_);
+    auto it = open_ephemerals_.find(request->private_());
+    if (it != open_ephemerals_.end()) open_ephemerals_.erase(it);
   }
   AppendDiagnostics(diagnostics, response->mutable_diagnostics());
   return grpc::Status::OK;
+}
+
+void ProviderService::Shutdown() {
+  std::multimap<std::string, std::string> leftovers;
+  {
+    std::lock_guard<std::mutex> lock(open_ephemerals_mutex_);
+    leftovers.swap(open_ephemerals_);
+  }
+  for (const auto& [private_data, type_name] : leftovers) {
+    framework::EphemeralResource* ephemeral = provider_->FindEphemeral(type_name);
+    if (ephemeral == nullptr) continue;
+    ORGIAM_LOG(kInfo, "orgiam", "closing an ephemeral resource Terraform did not close",
+               {{"type", type_name}});
+    framework::Diagnostics diagnostics;
+    ephemeral->Close(private_data, &diagnostics);
+    for (const framework::Diagnostic& d : diagnostics.items()) {
+      ORGIAM_LOG(kError, "orgiam", "closing a leftover ephemeral resource failed",
+                 {{"type", type_name}, {"summary", d.summary}, {"detail", d.detail}});
+    }
+  }
+  provider_->Stop();
 }
 
 }  // namespace orgiam::tfproto

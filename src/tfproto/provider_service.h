@@ -6,7 +6,10 @@
 // becomes a diagnostic; the gRPC status is always OK (Terraform turns other statuses into
 // opaque errors). Handlers are thread-safe: Terraform calls them concurrently.
 
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
 
 #include "framework/resource.h"
 #include "proto/tfplugin6.grpc.pb.h"
@@ -17,8 +20,12 @@ class ProviderService : public tfplugin6::Provider::Service {
  public:
   explicit ProviderService(std::unique_ptr<framework::Provider> provider);
 
-  // Cancels in-flight work (StopProvider, and the plugin's shutdown path).
+  // Cancels in-flight work (StopProvider).
   void Stop();
+
+  // The plugin's shutdown path: revokes ephemeral resources that were opened but never closed
+  // (Terraform 1.11 skips Close when an apply fails), then cancels in-flight work.
+  void Shutdown();
 
   grpc::Status GetMetadata(grpc::ServerContext*, const tfplugin6::GetMetadataRpc::Request*,
                            tfplugin6::GetMetadataRpc::Response*) override;
@@ -68,6 +75,9 @@ class ProviderService : public tfplugin6::Provider::Service {
 
  private:
   std::unique_ptr<framework::Provider> provider_;
+  // Ephemeral resources opened and not yet closed: private data → type name.
+  std::mutex open_ephemerals_mutex_;
+  std::multimap<std::string, std::string> open_ephemerals_;
 };
 
 // The provider with every vendor registered (defined in src/provider).
