@@ -17,8 +17,12 @@ install_provider "$build_dir" "$work"
 cp -r "$root/examples/quickstart" "$work/quickstart"
 cd "$work/quickstart"
 cat >terraform.tfvars <<VARS
-vultr_endpoint = "$SANDBOX_URL"
-vultr_api_key  = "sandbox-token"
+vultr_endpoint      = "$SANDBOX_URL"
+vultr_api_key       = "sandbox-token"
+zitadel_domain      = "$SANDBOX_URL"
+zitadel_token       = "sandbox-token"
+motherduck_endpoint = "$SANDBOX_URL"
+motherduck_token    = "sandbox-token"
 VARS
 echo "Sandbox (an offline copy of the vendors' APIs) at $SANDBOX_URL"
 
@@ -57,9 +61,12 @@ step "what Terraform manages"
 terraform state list
 echo "ci_user_id = $(terraform output -raw ci_user_id)"
 echo "ci_api_key = (sensitive; terraform output -raw ci_api_key)"
-echo "users in the sandbox: $(curl -s "$SANDBOX_URL/_sandbox/state" | jq '.vultr.users | length')"
+counts() {
+  curl -s "$SANDBOX_URL/_sandbox/state" | jq -r '"Vultr users: \(.vultr.users | length), ZITADEL users: \(.zitadel.users | length), MotherDuck accounts: \(.motherduck.users | length), MotherDuck tokens: \(.motherduck.tokens | length)"'
+}
+echo "in the sandbox: $(counts)"
 
 step "terraform destroy"
 terraform destroy -auto-approve -input=false -no-color | grep -E "Destroy complete"
-echo "users left in the sandbox: $(curl -s "$SANDBOX_URL/_sandbox/state" | jq '.vultr.users | length')"
+echo "left in the sandbox: $(counts)"
 printf '\nDemo finished: created, re-planned clean, imported and destroyed against the sandbox.\n'

@@ -1,7 +1,9 @@
-# A service user for a CI pipeline, managed as code.
+# One robot identity per vendor, managed as code: a Vultr service user, a ZITADEL machine
+# user with a client secret, and a MotherDuck service account with an access token.
 #
-# Against the real Vultr API: export VULTR_API_KEY and leave vultr_endpoint at its default.
-# Against the local sandbox (what `make demo` does): set vultr_endpoint to the sandbox URL.
+# Against the real APIs: export VULTR_API_KEY, ZITADEL_TOKEN and MOTHERDUCK_TOKEN, and set
+# zitadel_domain. Against the local sandbox (what `make demo` does): point the endpoints at the
+# sandbox URL and use its token.
 
 terraform {
   required_version = ">= 1.11"
@@ -26,10 +28,41 @@ variable "vultr_api_key" {
   description = "Vultr API key; when null the provider reads VULTR_API_KEY."
 }
 
+variable "zitadel_domain" {
+  type        = string
+  default     = "https://acme.zitadel.cloud"
+  description = "Your ZITADEL instance (the sandbox URL for a local run)."
+}
+
+variable "zitadel_token" {
+  type      = string
+  default   = null
+  sensitive = true
+}
+
+variable "motherduck_endpoint" {
+  type    = string
+  default = "https://api.motherduck.com"
+}
+
+variable "motherduck_token" {
+  type      = string
+  default   = null
+  sensitive = true
+}
+
 provider "orgiam" {
   vultr {
     api_key  = var.vultr_api_key
     endpoint = var.vultr_endpoint
+  }
+  zitadel {
+    domain = var.zitadel_domain
+    token  = var.zitadel_token
+  }
+  motherduck {
+    token    = var.motherduck_token
+    endpoint = var.motherduck_endpoint
   }
 }
 
@@ -37,6 +70,25 @@ resource "orgiam_vultr_service_user" "ci" {
   name  = "ci-deployer"
   email = "ci-deployer@example.com"
   acls  = ["dns", "loadbalancer"]
+}
+
+resource "orgiam_zitadel_machine_user" "ci" {
+  user_name   = "ci-deployer"
+  name        = "CI deployer"
+  with_secret = true # client_id / client_secret for the client-credentials flow
+}
+
+resource "orgiam_motherduck_service_account" "ci" {
+  username = "ci_deployer"
+  # MotherDuck deletes every database an account owns when the account is deleted, so the
+  # provider refuses to destroy it until this is false.
+  deletion_protection = false
+}
+
+resource "orgiam_motherduck_access_token" "ci" {
+  username = orgiam_motherduck_service_account.ci.username
+  name     = "ci"
+  ttl      = 86400
 }
 
 output "ci_user_id" {
