@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "http/status_code.h"
 #include "util/log.h"
 #include "util/status_macros.h"
 
@@ -19,7 +20,7 @@ using nlohmann::json;
 // tolerate clock skew between this machine and MotherDuck.
 constexpr absl::Duration kClockSkew = absl::Minutes(2);
 // How often a lost token-create response is answered by revoking the orphan and retrying.
-constexpr int kMaxOrphanRetries = 3;
+constexpr int kMaxOrphanRetries = 6;
 
 std::string Text(const json& object, const char* key) {
   if (!object.is_object()) return "";
@@ -116,27 +117,14 @@ absl::Status MotherduckError(const http::Response& response, const std::string& 
       if (!issue_text.empty()) absl::StrAppend(&text, "\n  - ", issue_text);
     }
   }
-  switch (response.status) {
-    case 400:
-    case 422:
-      return absl::InvalidArgumentError(text);
-    case 401:
-      return absl::UnauthenticatedError(text);
-    case 403:
-      return absl::PermissionDeniedError(text);
-    case 404:
-      // Only MotherDuck's own NOT_FOUND means "no such object"; a plain 404 page from a wrong
-      // endpoint must never make Terraform forget what it manages.
-      return code == "NOT_FOUND"
-                 ? absl::NotFoundError(text)
-                 : absl::FailedPreconditionError(absl::StrCat(text, " (is the endpoint right?)"));
-    case 409:
-      return absl::AlreadyExistsError(text);
-    case 429:
-      return absl::ResourceExhaustedError(text);
-    default:
-      return absl::UnavailableError(text);
+  if (response.status == 404) {
+    // Only MotherDuck's own NOT_FOUND means "no such object"; a plain 404 page from a wrong
+    // endpoint must never make Terraform forget what it manages.
+    return code == "NOT_FOUND"
+               ? absl::NotFoundError(text)
+               : absl::FailedPreconditionError(absl::StrCat(text, " (is the endpoint right?)"));
   }
+  return absl::Status(http::StatusCodeForHttp(response.status), text);
 }
 
 MotherduckApi::MotherduckApi(http::ClientOptions options) : client_(std::move(options)) {}

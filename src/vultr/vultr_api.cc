@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "http/status_code.h"
 #include "util/status_macros.h"
 
 namespace orgiam::vultr {
@@ -114,27 +115,13 @@ absl::Status VultrError(const http::Response& response, const std::string& what)
   if (message.empty()) message = response.body.substr(0, 200);
   const std::string text =
       absl::StrCat("Vultr API: ", what, " failed (HTTP ", response.status, "): ", message);
-  switch (response.status) {
-    case 400:
-    case 422:
-      return absl::InvalidArgumentError(text);
-    case 401:
-      return absl::UnauthenticatedError(text);
-    case 403:
-      return absl::PermissionDeniedError(text);
-    case 404:
-      // Only Vultr's own JSON error means "no such object"; a 404 page from a wrong endpoint
-      // must never make Terraform forget what it manages.
-      return body.is_object() && body.contains("error")
-                 ? absl::NotFoundError(text)
-                 : absl::FailedPreconditionError(text + " (is the endpoint right?)");
-    case 409:
-      return absl::AlreadyExistsError(text);
-    case 429:
-      return absl::ResourceExhaustedError(text);
-    default:
-      return absl::UnavailableError(text);
+  if (response.status == 404 && body.is_object() && body.contains("error")) {
+    return absl::NotFoundError(text);  // Vultr's own answer: the object is gone
   }
+  if (response.status == 404) {
+    return absl::FailedPreconditionError(text + " (is the endpoint right?)");
+  }
+  return absl::Status(http::StatusCodeForHttp(response.status), text);
 }
 
 VultrApi::VultrApi(http::ClientOptions options) : client_(std::move(options)) {}

@@ -5,6 +5,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "http/status_code.h"
 #include "nlohmann/json.hpp"
 
 namespace orgiam::zitadel {
@@ -22,25 +23,6 @@ constexpr int kResourceExhausted = 8;
 constexpr int kFailedPrecondition = 9;
 constexpr int kUnimplemented = 12;
 constexpr int kUnauthenticated = 16;
-
-absl::StatusCode FromHttp(int http_status) {
-  switch (http_status) {
-    case 400:
-      return absl::StatusCode::kInvalidArgument;
-    case 401:
-      return absl::StatusCode::kUnauthenticated;
-    case 403:
-      return absl::StatusCode::kPermissionDenied;
-    case 409:
-      return absl::StatusCode::kAlreadyExists;
-    case 429:
-      return absl::StatusCode::kResourceExhausted;
-    case 501:
-      return absl::StatusCode::kUnimplemented;
-    default:
-      return absl::StatusCode::kUnavailable;
-  }
-}
 
 absl::StatusCode FromGrpc(int code, int http_status) {
   switch (code) {
@@ -63,7 +45,7 @@ absl::StatusCode FromGrpc(int code, int http_status) {
     case kUnauthenticated:
       return absl::StatusCode::kUnauthenticated;
     default:
-      return FromHttp(http_status);
+      return http::StatusCodeForHttp(http_status);
   }
 }
 
@@ -110,7 +92,7 @@ absl::Status ZitadelError(const http::Response& response, const std::string& wha
       // Not ZITADEL's "not found" (that is JSON with code 5): most likely a wrong domain.
       return absl::InternalError(text + " (is the domain right?)");
     }
-    return absl::Status(FromHttp(response.status), text);
+    return absl::Status(http::StatusCodeForHttp(response.status), text);
   }
   if (message.empty()) message = "(no message)";
   const std::string text = absl::StrCat("ZITADEL API: ", what, " failed (HTTP ", response.status,
