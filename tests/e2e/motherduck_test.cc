@@ -18,13 +18,6 @@
 namespace orgiam::testing {
 namespace {
 
-constexpr char kRequire[] = R"(terraform {
-  required_providers {
-    orgiam = { source = "orgiam/orgiam" }
-  }
-}
-)";
-
 // Terraform boxes and wraps diagnostics; this joins them back into one line of words.
 std::string Flatten(const std::string& text) {
   const std::string unboxed = absl::StrReplaceAll(text, {{"│", " "}, {"╷", " "}, {"╵", " "}});
@@ -36,8 +29,7 @@ std::string Flatten(const std::string& text) {
 class MotherduckTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    workspace_.WriteConfig(std::string(kRequire) + SandboxProviderBlock(sandbox_.url()),
-                           "provider.tf");
+    workspace_.WriteSandboxProvider(sandbox_.url());
     workspace_.Init();
   }
 
@@ -54,14 +46,6 @@ class MotherduckTest : public ::testing::Test {
   void CreateAccount(const std::string& username) {
     SandboxProcess::Reply reply = sandbox_.Call("POST", "/v1/users", {{"username", username}});
     ASSERT_EQ(reply.status, 200) << reply.body.dump();
-  }
-
-  nlohmann::json ResourceInState(const std::string& address) {
-    nlohmann::json state = workspace_.StateJson();
-    for (const auto& resource : state["values"]["root_module"]["resources"]) {
-      if (resource["address"] == address) return resource;
-    }
-    return nullptr;
   }
 
   int Requests(const std::string& route) { return sandbox_.Stats()["requests"].value(route, 0); }
@@ -94,7 +78,7 @@ TEST_F(MotherduckTest, ServiceAccountDeletionProtection) {
   nlohmann::json users = SandboxUsers();
   ASSERT_EQ(users.size(), 1u) << users.dump(2);
   EXPECT_EQ(users[0]["username"], "ci_bot");
-  nlohmann::json resource = ResourceInState("orgiam_motherduck_service_account.sa");
+  nlohmann::json resource = workspace_.ResourceInState("orgiam_motherduck_service_account.sa");
   EXPECT_EQ(resource["values"]["id"], "ci_bot");
   EXPECT_EQ(resource["values"]["deletion_protection"], true);
   workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
@@ -158,7 +142,7 @@ TEST_F(MotherduckTest, ServiceAccountImportByUsernameThenPlanClean) {
   workspace_.WriteConfig(config);
   workspace_.RunExpect(
       {"import", "-no-color", "orgiam_motherduck_service_account.sa", "legacy_bot"});
-  nlohmann::json resource = ResourceInState("orgiam_motherduck_service_account.sa");
+  nlohmann::json resource = workspace_.ResourceInState("orgiam_motherduck_service_account.sa");
   EXPECT_EQ(resource["values"]["id"], "legacy_bot");
   EXPECT_EQ(resource["values"]["deletion_protection"], true);
   workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
@@ -244,7 +228,7 @@ TEST_F(MotherduckTest, TokenCreateReplanReplaceDestroy) {
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
   nlohmann::json tokens = SandboxTokens();
   ASSERT_EQ(tokens.size(), 1u) << tokens.dump(2);
-  nlohmann::json resource = ResourceInState("orgiam_motherduck_access_token.t");
+  nlohmann::json resource = workspace_.ResourceInState("orgiam_motherduck_access_token.t");
   EXPECT_EQ(resource["values"]["id"], tokens[0]["id"]);
   EXPECT_EQ(resource["values"]["token"], tokens[0]["token"]);
   EXPECT_FALSE(resource["values"]["token"].get<std::string>().empty());
@@ -276,7 +260,7 @@ TEST_F(MotherduckTest, TokenCreateReplanReplaceDestroy) {
   tokens = SandboxTokens();
   ASSERT_EQ(tokens.size(), 1u) << tokens.dump(2);
   EXPECT_NE(tokens[0]["id"], second_id);
-  EXPECT_EQ(ResourceInState("orgiam_motherduck_access_token.t")["values"]["token"],
+  EXPECT_EQ(workspace_.ResourceInState("orgiam_motherduck_access_token.t")["values"]["token"],
             tokens[0]["token"]);
   workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
 
@@ -288,7 +272,7 @@ TEST_F(MotherduckTest, TokenCreateReplanReplaceDestroy) {
 TEST_F(MotherduckTest, TokenWithoutTtlNeverExpires) {
   workspace_.WriteConfig(TokenConfig("forever", "  description = \"CI pipeline\"\n"));
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
-  nlohmann::json resource = ResourceInState("orgiam_motherduck_access_token.t");
+  nlohmann::json resource = workspace_.ResourceInState("orgiam_motherduck_access_token.t");
   EXPECT_EQ(resource["values"]["expire_at"], "");
   EXPECT_EQ(resource["values"]["description"], "CI pipeline");
   EXPECT_TRUE(resource["values"]["ttl"].is_null());
@@ -309,7 +293,7 @@ TEST_F(MotherduckTest, TokenRevokedOutOfBandIsRecreated) {
   tokens = SandboxTokens();
   ASSERT_EQ(tokens.size(), 1u);
   EXPECT_NE(tokens[0]["id"], id);
-  EXPECT_EQ(ResourceInState("orgiam_motherduck_access_token.t")["values"]["token"],
+  EXPECT_EQ(workspace_.ResourceInState("orgiam_motherduck_access_token.t")["values"]["token"],
             tokens[0]["token"]);
   workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
 }
@@ -318,7 +302,8 @@ TEST_F(MotherduckTest, TokenExpiredIsRecreated) {
   workspace_.WriteConfig(TokenConfig("short_lived", "  ttl = 300\n"));
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
   workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
-  const std::string id = ResourceInState("orgiam_motherduck_access_token.t")["values"]["id"];
+  const std::string id =
+      workspace_.ResourceInState("orgiam_motherduck_access_token.t")["values"]["id"];
   sandbox_.AdvanceClock(400);
   EXPECT_TRUE(ListedTokens("ci_bot").empty());
   CommandResult plan = workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 2);
@@ -343,7 +328,7 @@ TEST_F(MotherduckTest, TokenImportThenPlanClean) {
 )";
   workspace_.WriteConfig(config);
   workspace_.RunExpect({"import", "-no-color", "orgiam_motherduck_access_token.t", "ci_bot/" + id});
-  nlohmann::json resource = ResourceInState("orgiam_motherduck_access_token.t");
+  nlohmann::json resource = workspace_.ResourceInState("orgiam_motherduck_access_token.t");
   EXPECT_EQ(resource["values"]["id"], id);
   EXPECT_EQ(resource["values"]["name"], "legacy");
   EXPECT_TRUE(resource["values"]["ttl"].is_null());

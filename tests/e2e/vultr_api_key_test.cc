@@ -12,18 +12,10 @@
 namespace orgiam::testing {
 namespace {
 
-constexpr char kRequire[] = R"(terraform {
-  required_providers {
-    orgiam = { source = "orgiam/orgiam" }
-  }
-}
-)";
-
 class VultrApiKeyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    workspace_.WriteConfig(std::string(kRequire) + SandboxProviderBlock(sandbox_.url()),
-                           "provider.tf");
+    workspace_.WriteSandboxProvider(sandbox_.url());
     workspace_.Init();
     SandboxProcess::Reply created =
         sandbox_.Call("POST", "/v2/users",

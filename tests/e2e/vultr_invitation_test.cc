@@ -12,20 +12,13 @@
 namespace orgiam::testing {
 namespace {
 
-constexpr char kRequire[] = R"(terraform {
-  required_providers {
-    orgiam = { source = "orgiam/orgiam" }
-  }
-}
-)";
 constexpr char kAddress[] = "orgiam_vultr_organization_invitation.dev";
 constexpr int64_t kPastExpiry = 259201;  // three days and a second
 
 class VultrInvitationTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    workspace_.WriteConfig(std::string(kRequire) + SandboxProviderBlock(sandbox_.url()),
-                           "provider.tf");
+    workspace_.WriteSandboxProvider(sandbox_.url());
     workspace_.Init();
   }
 

@@ -10,30 +10,14 @@
 namespace orgiam::testing {
 namespace {
 
-constexpr char kRequire[] = R"(terraform {
-  required_providers {
-    orgiam = { source = "orgiam/orgiam" }
-  }
-}
-)";
-
 class VultrServiceUserTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    workspace_.WriteConfig(std::string(kRequire) + SandboxProviderBlock(sandbox_.url()),
-                           "provider.tf");
+    workspace_.WriteSandboxProvider(sandbox_.url());
     workspace_.Init();
   }
 
   nlohmann::json SandboxUsers() { return sandbox_.State()["vultr"]["users"]; }
-
-  nlohmann::json ResourceInState(const std::string& address) {
-    nlohmann::json state = workspace_.StateJson();
-    for (const auto& resource : state["values"]["root_module"]["resources"]) {
-      if (resource["address"] == address) return resource;
-    }
-    return nullptr;
-  }
 
   SandboxProcess sandbox_;
   TerraformWorkspace workspace_;
@@ -63,7 +47,7 @@ TEST_F(VultrServiceUserTest, CreateReplanUpdateReplaceDestroy) {
   EXPECT_EQ(users[0]["password"], "first-password-123");
   const std::string id = users[0]["id"];
 
-  nlohmann::json resource = ResourceInState("orgiam_vultr_service_user.ci");
+  nlohmann::json resource = workspace_.ResourceInState("orgiam_vultr_service_user.ci");
   EXPECT_EQ(resource["values"]["id"], id);
   EXPECT_EQ(resource["values"]["api_key"], users[0]["api_key"]);
   EXPECT_FALSE(resource["values"]["api_key"].get<std::string>().empty());
@@ -149,7 +133,7 @@ TEST_F(VultrServiceUserTest, ImportByIdAndEmailThenPlanClean) {
   // terraform import by email.
   workspace_.RunExpect(
       {"import", "-no-color", "orgiam_vultr_service_user.legacy", "legacy@example.com"});
-  EXPECT_EQ(ResourceInState("orgiam_vultr_service_user.legacy")["values"]["id"], id);
+  EXPECT_EQ(workspace_.ResourceInState("orgiam_vultr_service_user.legacy")["values"]["id"], id);
   workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
   workspace_.RunExpect({"state", "rm", "orgiam_vultr_service_user.legacy"});
 

@@ -13,12 +13,6 @@
 namespace orgiam::testing {
 namespace {
 
-constexpr char kRequire[] = R"(terraform {
-  required_providers {
-    orgiam = { source = "orgiam/orgiam" }
-  }
-}
-)";
 constexpr char kDefaultOrg[] = "100000000000000001";
 constexpr char kSecondOrg[] = "100000000000000002";
 constexpr char kAddress[] = "orgiam_zitadel_machine_user.bot";
@@ -26,20 +20,11 @@ constexpr char kAddress[] = "orgiam_zitadel_machine_user.bot";
 class ZitadelMachineUserTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    workspace_.WriteConfig(std::string(kRequire) + SandboxProviderBlock(sandbox_.url()),
-                           "provider.tf");
+    workspace_.WriteSandboxProvider(sandbox_.url());
     workspace_.Init();
   }
 
   nlohmann::json SandboxUsers() { return sandbox_.State()["zitadel"]["users"]; }
-
-  nlohmann::json ResourceInState(const std::string& address) {
-    nlohmann::json state = workspace_.StateJson();
-    for (const auto& resource : state["values"]["root_module"]["resources"]) {
-      if (resource["address"] == address) return resource;
-    }
-    return nullptr;
-  }
 
   // Creates a machine user directly in the sandbox; returns its id.
   std::string CreateDirectly(const std::string& user_name, const std::string& name,
@@ -98,7 +83,7 @@ TEST_F(ZitadelMachineUserTest, CreateReplanUpdateReplaceDestroy) {
   EXPECT_EQ(users[0]["client_secret"], "");
   const std::string id = users[0]["id"];
 
-  nlohmann::json values = ResourceInState(kAddress)["values"];
+  nlohmann::json values = workspace_.ResourceInState(kAddress)["values"];
   EXPECT_EQ(values["id"], id);
   EXPECT_EQ(values["org_id"], kDefaultOrg);  // read back from details.resourceOwner
   EXPECT_EQ(values["access_token_type"], "ACCESS_TOKEN_TYPE_BEARER");
@@ -128,7 +113,7 @@ TEST_F(ZitadelMachineUserTest, CreateReplanUpdateReplaceDestroy) {
   EXPECT_EQ(users[0]["machine"]["accessTokenType"], "ACCESS_TOKEN_TYPE_JWT");
   EXPECT_EQ(Requests("PUT /management/v1/users/{id}/username"), 1);
   EXPECT_EQ(Requests("PUT /management/v1/users/{id}/machine"), 1);
-  values = ResourceInState(kAddress)["values"];
+  values = workspace_.ResourceInState(kAddress)["values"];
   EXPECT_EQ(values["preferred_login_name"], users[0]["preferredLoginName"]);
   EXPECT_EQ(values["access_token_type"], "ACCESS_TOKEN_TYPE_JWT");
   PlanClean();  // access_token_type is read back: no endless update
@@ -153,7 +138,7 @@ TEST_F(ZitadelMachineUserTest, CreateReplanUpdateReplaceDestroy) {
   ASSERT_EQ(users.size(), 1u) << users.dump(2);
   EXPECT_NE(users[0]["id"], id);
   EXPECT_EQ(users[0]["org_id"], kSecondOrg);
-  EXPECT_EQ(ResourceInState(kAddress)["values"]["org_id"], kSecondOrg);
+  EXPECT_EQ(workspace_.ResourceInState(kAddress)["values"]["org_id"], kSecondOrg);
   PlanClean();
 
   workspace_.RunExpect({"destroy", "-auto-approve", "-no-color"});
@@ -200,7 +185,7 @@ TEST_F(ZitadelMachineUserTest, ImportByIdOrgAndIdAndUserName) {
   workspace_.WriteConfig(resource);
   for (const std::string& key : {id, absl::StrCat(kDefaultOrg, "/", id), std::string("legacy")}) {
     workspace_.RunExpect({"import", "-no-color", kAddress, key});
-    nlohmann::json values = ResourceInState(kAddress)["values"];
+    nlohmann::json values = workspace_.ResourceInState(kAddress)["values"];
     EXPECT_EQ(values["id"], id) << key;
     EXPECT_EQ(values["org_id"], kDefaultOrg) << key;
     PlanClean();
@@ -258,7 +243,7 @@ TEST_F(ZitadelMachineUserTest, WithSecretTogglesBothWays) {
   ASSERT_EQ(users.size(), 1u);
   const std::string first_secret = users[0]["client_secret"];
   EXPECT_FALSE(first_secret.empty());
-  nlohmann::json resource = ResourceInState(kAddress);
+  nlohmann::json resource = workspace_.ResourceInState(kAddress);
   EXPECT_EQ(resource["values"]["client_secret"], first_secret);
   EXPECT_EQ(resource["values"]["client_id"], users[0]["client_id"]);
   EXPECT_EQ(resource["sensitive_values"]["client_secret"], true) << resource.dump(2);
@@ -269,7 +254,7 @@ TEST_F(ZitadelMachineUserTest, WithSecretTogglesBothWays) {
   config.name = "renamed";
   workspace_.WriteConfig(Render(config));
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
-  EXPECT_EQ(ResourceInState(kAddress)["values"]["client_secret"], first_secret);
+  EXPECT_EQ(workspace_.ResourceInState(kAddress)["values"]["client_secret"], first_secret);
   EXPECT_EQ(SandboxUsers()[0]["client_secret"], first_secret);
   PlanClean();
 
@@ -279,7 +264,7 @@ TEST_F(ZitadelMachineUserTest, WithSecretTogglesBothWays) {
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
   EXPECT_EQ(SandboxUsers()[0]["client_secret"], "");
   EXPECT_EQ(SandboxUsers()[0]["machine"]["hasSecret"], false);
-  nlohmann::json values = ResourceInState(kAddress)["values"];
+  nlohmann::json values = workspace_.ResourceInState(kAddress)["values"];
   EXPECT_TRUE(values["client_secret"].is_null()) << values.dump(2);
   EXPECT_TRUE(values["client_id"].is_null()) << values.dump(2);
   PlanClean();
@@ -291,7 +276,7 @@ TEST_F(ZitadelMachineUserTest, WithSecretTogglesBothWays) {
   const std::string second_secret = SandboxUsers()[0]["client_secret"];
   EXPECT_FALSE(second_secret.empty());
   EXPECT_NE(second_secret, first_secret);
-  EXPECT_EQ(ResourceInState(kAddress)["values"]["client_secret"], second_secret);
+  EXPECT_EQ(workspace_.ResourceInState(kAddress)["values"]["client_secret"], second_secret);
   PlanClean();
 
   // Removed out of band: with_secret drifts to false and a new secret is planned.
@@ -406,19 +391,19 @@ TEST_F(ZitadelMachineUserTest, ProviderOrgIdIsTheDefault) {
   ASSERT_NE(provider.find(marker), std::string::npos) << provider;
   provider.insert(provider.find(marker) + marker.size(),
                   absl::StrCat("    org_id = \"", kSecondOrg, "\"\n"));
-  workspace_.WriteConfig(std::string(kRequire) + provider, "provider.tf");
+  workspace_.WriteConfig(std::string(kRequireOrgiam) + provider, "provider.tf");
   workspace_.WriteConfig(Render(BotConfig()));
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
   nlohmann::json users = SandboxUsers();
   ASSERT_EQ(users.size(), 1u);
   EXPECT_EQ(users[0]["org_id"], kSecondOrg);
-  EXPECT_EQ(ResourceInState(kAddress)["values"]["org_id"], kSecondOrg);
+  EXPECT_EQ(workspace_.ResourceInState(kAddress)["values"]["org_id"], kSecondOrg);
   PlanClean();
 
   // Import by user name searches the provider's organization.
   workspace_.RunExpect({"state", "rm", kAddress});
   workspace_.RunExpect({"import", "-no-color", kAddress, "ci-bot"});
-  EXPECT_EQ(ResourceInState(kAddress)["values"]["id"], users[0]["id"]);
+  EXPECT_EQ(workspace_.ResourceInState(kAddress)["values"]["id"], users[0]["id"]);
   PlanClean();
   workspace_.RunExpect({"destroy", "-auto-approve", "-no-color"});
   EXPECT_TRUE(SandboxUsers().empty());

@@ -86,6 +86,25 @@ nlohmann::json TerraformWorkspace::StateJson() {
   return nlohmann::json::parse(result.out, nullptr, false);
 }
 
+const char kRequireOrgiam[] = R"(terraform {
+  required_providers {
+    orgiam = { source = "orgiam/orgiam" }
+  }
+}
+)";
+
+nlohmann::json TerraformWorkspace::ResourceInState(const std::string& address) {
+  nlohmann::json state = StateJson();
+  for (const auto& resource : state["values"]["root_module"]["resources"]) {
+    if (resource["address"] == address) return resource;
+  }
+  return nullptr;
+}
+
+void TerraformWorkspace::WriteSandboxProvider(const std::string& sandbox_url) {
+  WriteConfig(std::string(kRequireOrgiam) + SandboxProviderBlock(sandbox_url), "provider.tf");
+}
+
 std::string SandboxProviderBlock(const std::string& url) {
   return "provider \"orgiam\" {\n"
          "  max_retries = 8\n"

@@ -34,12 +34,19 @@ class TerraformWorkspace {
   CommandResult RunExpect(const std::vector<std::string>& args, int expected_exit_code = 0);
   void Init();
   nlohmann::json StateJson();  // terraform show -json
+  // One resource of `terraform show -json` by address, or null.
+  nlohmann::json ResourceInState(const std::string& address);
+  // provider.tf: the required_providers block and every vendor pointed at the sandbox.
+  void WriteSandboxProvider(const std::string& sandbox_url);
   std::string StateFile() const { return dir_ + "/terraform.tfstate"; }
 
  private:
   std::string dir_;
   std::map<std::string, std::string> env_;
 };
+
+// terraform { required_providers { orgiam = { source = "orgiam/orgiam" } } }
+extern const char kRequireOrgiam[];
 
 // The provider block pointing every vendor at a sandbox URL.
 std::string SandboxProviderBlock(const std::string& sandbox_url);
