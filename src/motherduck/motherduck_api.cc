@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "http/encoding.h"
 #include "http/status_code.h"
 #include "util/log.h"
 #include "util/status_macros.h"
@@ -22,12 +23,6 @@ constexpr absl::Duration kClockSkew = absl::Minutes(2);
 // How often a lost token-create response is answered by revoking the orphan and retrying.
 constexpr int kMaxOrphanRetries = 6;
 
-std::string Text(const json& object, const char* key) {
-  if (!object.is_object()) return "";
-  auto it = object.find(key);
-  return (it != object.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-
 bool IsSuccess(int status) { return status >= 200 && status <= 299; }
 
 absl::StatusOr<json> ParseBody(const http::Response& response, const std::string& what) {
@@ -42,18 +37,18 @@ absl::StatusOr<json> ParseBody(const http::Response& response, const std::string
 
 Token ParseToken(const json& object) {
   Token token;
-  token.id = Text(object, "id");
-  token.name = Text(object, "name");
+  token.id = http::JsonString(object, "id");
+  token.name = http::JsonString(object, "name");
   if (object.is_object() && object.contains("description") && object["description"].is_string()) {
     token.description = object["description"].get<std::string>();
   }
-  token.expire_at = Text(object, "expire_at");
-  token.created_ts = Text(object, "created_ts");
+  token.expire_at = http::JsonString(object, "expire_at");
+  token.created_ts = http::JsonString(object, "created_ts");
   if (object.is_object() && object.contains("read_only") && object["read_only"].is_boolean()) {
     token.read_only = object["read_only"].get<bool>();
   }
-  token.token_type = Text(object, "token_type");
-  token.token = Text(object, "token");
+  token.token_type = http::JsonString(object, "token_type");
+  token.token = http::JsonString(object, "token");
   return token;
 }
 
@@ -62,11 +57,11 @@ Token ParseToken(const json& object) {
 std::string NextCursor(const json& page, std::string* parameter) {
   for (const json* holder : {&page, page.contains("pagination") ? &page["pagination"] : nullptr}) {
     if (holder == nullptr) continue;
-    if (std::string cursor = Text(*holder, "next_cursor"); !cursor.empty()) {
+    if (std::string cursor = http::JsonString(*holder, "next_cursor"); !cursor.empty()) {
       *parameter = "cursor";
       return cursor;
     }
-    if (std::string cursor = Text(*holder, "next_page_token"); !cursor.empty()) {
+    if (std::string cursor = http::JsonString(*holder, "next_page_token"); !cursor.empty()) {
       *parameter = "page_token";
       return cursor;
     }
@@ -84,28 +79,16 @@ std::optional<absl::Time> ParseTimestamp(const std::string& text) {
 }
 
 std::string TokensPath(const std::string& username) {
-  return absl::StrCat("/v1/users/", EncodePathSegment(username), "/tokens");
+  return absl::StrCat("/v1/users/", http::PercentEncode(username), "/tokens");
 }
 
 }  // namespace
 
-std::string EncodePathSegment(const std::string& value) {
-  std::string out;
-  for (unsigned char c : value) {
-    if (absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      absl::StrAppend(&out, "%", absl::Hex(c, absl::kZeroPad2));
-    }
-  }
-  return out;
-}
-
 absl::Status MotherduckError(const http::Response& response, const std::string& what) {
   json body = json::parse(response.body, nullptr, false);
   const bool is_motherduck_error = body.is_object() && body.contains("code");
-  std::string message = Text(body, "message");
-  const std::string code = Text(body, "code");
+  std::string message = http::JsonString(body, "message");
+  const std::string code = http::JsonString(body, "code");
   if (!is_motherduck_error) message = response.body.substr(0, 200);
   std::string text = absl::StrCat("MotherDuck API: ", what, " failed (HTTP ", response.status,
                                   code.empty() ? "" : " ", code, ")");
@@ -113,7 +96,7 @@ absl::Status MotherduckError(const http::Response& response, const std::string& 
   if (body.is_object() && body.contains("issues") && body["issues"].is_array()) {
     for (const json& issue : body["issues"]) {
       std::string issue_text =
-          issue.is_string() ? issue.get<std::string>() : Text(issue, "message");
+          issue.is_string() ? issue.get<std::string>() : http::JsonString(issue, "message");
       if (!issue_text.empty()) absl::StrAppend(&text, "\n  - ", issue_text);
     }
   }
@@ -160,7 +143,7 @@ absl::Status MotherduckApi::CreateServiceAccount(const std::string& username) {
 
 absl::StatusOr<bool> MotherduckApi::ServiceAccountExists(const std::string& username) {
   absl::Status status =
-      Call("GET", absl::StrCat("/v1/users/", EncodePathSegment(username), "/instances")).status();
+      Call("GET", absl::StrCat("/v1/users/", http::PercentEncode(username), "/instances")).status();
   if (absl::IsNotFound(status)) return false;
   RETURN_IF_ERROR(status);
   return true;
@@ -168,7 +151,7 @@ absl::StatusOr<bool> MotherduckApi::ServiceAccountExists(const std::string& user
 
 absl::Status MotherduckApi::DeleteServiceAccount(const std::string& username) {
   absl::Status status =
-      Call("DELETE", absl::StrCat("/v1/users/", EncodePathSegment(username))).status();
+      Call("DELETE", absl::StrCat("/v1/users/", http::PercentEncode(username))).status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
@@ -185,7 +168,7 @@ absl::StatusOr<std::vector<Token>> MotherduckApi::ListTokens(const std::string& 
     const std::string cursor = NextCursor(page, &parameter);
     // A repeated cursor would loop forever; the list is complete as far as we can tell.
     if (cursor.empty() || !seen_cursors.insert(cursor).second) break;
-    query = absl::StrCat("?", parameter, "=", EncodePathSegment(cursor));
+    query = absl::StrCat("?", parameter, "=", http::PercentEncode(cursor));
   }
   return tokens;
 }
@@ -225,7 +208,7 @@ absl::StatusOr<Token> MotherduckApi::CreateToken(const std::string& username,
     // The token was created but the response, the only place its secret is ever shown, was
     // lost. Nobody can use it: revoke it and mint another rather than leave an orphan.
     ASSIGN_OR_RETURN(json found, ParseBody(result.response, what));
-    const std::string orphan = Text(found, "id");
+    const std::string orphan = http::JsonString(found, "id");
     ORGIAM_LOG(kWarn, "motherduck", "create response lost; revoking the orphan token",
                {{"username", username}, {"token_id", orphan}});
     RETURN_IF_ERROR(RevokeToken(username, orphan));
@@ -239,7 +222,8 @@ absl::StatusOr<Token> MotherduckApi::CreateToken(const std::string& username,
 
 absl::Status MotherduckApi::RevokeToken(const std::string& username, const std::string& token_id) {
   absl::Status status =
-      Call("DELETE", absl::StrCat(TokensPath(username), "/", EncodePathSegment(token_id))).status();
+      Call("DELETE", absl::StrCat(TokensPath(username), "/", http::PercentEncode(token_id)))
+          .status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 

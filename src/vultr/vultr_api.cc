@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "http/encoding.h"
 #include "http/status_code.h"
 #include "util/status_macros.h"
 
@@ -14,12 +15,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int kPageSize = 500;
-
-std::string Text(const json& object, const char* key) {
-  if (!object.is_object()) return "";
-  auto it = object.find(key);
-  return (it != object.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
 
 bool Flag(const json& object, const char* key) {
   if (!object.is_object()) return false;
@@ -33,18 +28,18 @@ bool Flag(const json& object, const char* key) {
 
 User ParseUser(const json& object) {
   User user;
-  user.id = Text(object, "id");
-  user.name = Text(object, "name");
+  user.id = http::JsonString(object, "id");
+  user.name = http::JsonString(object, "name");
   if (user.name.empty()) {
     // Newer API revisions split the name.
-    user.name = Text(object, "first_name");
-    const std::string last = Text(object, "last_name");
+    user.name = http::JsonString(object, "first_name");
+    const std::string last = http::JsonString(object, "last_name");
     if (!last.empty()) user.name += (user.name.empty() ? "" : " ") + last;
   }
-  user.email = Text(object, "email");
+  user.email = http::JsonString(object, "email");
   user.api_enabled = Flag(object, "api_enabled");
   user.service_user = Flag(object, "service_user");
-  user.api_key = Text(object, "api_key");
+  user.api_key = http::JsonString(object, "api_key");
   if (object.contains("acls") && object["acls"].is_array()) {
     for (const json& acl : object["acls"]) {
       if (acl.is_string()) user.acls.push_back(acl.get<std::string>());
@@ -55,13 +50,13 @@ User ParseUser(const json& object) {
 
 Invitation ParseInvitation(const json& object) {
   Invitation invitation;
-  invitation.id = Text(object, "id");
-  invitation.email = Text(object, "email_invited");
-  invitation.invite_status = Text(object, "invite_status");
+  invitation.id = http::JsonString(object, "id");
+  invitation.email = http::JsonString(object, "email_invited");
+  invitation.invite_status = http::JsonString(object, "invite_status");
   invitation.email_registered = Flag(object, "email_registered");
-  invitation.date_created = Text(object, "date_created");
-  invitation.date_responded = Text(object, "date_responded");
-  invitation.expiration_date = Text(object, "expiration_date");
+  invitation.date_created = http::JsonString(object, "date_created");
+  invitation.date_responded = http::JsonString(object, "date_responded");
+  invitation.expiration_date = http::JsonString(object, "expiration_date");
   if (object.contains("permissions")) {
     invitation.api_enabled = Flag(object["permissions"], "api_enabled");
   }
@@ -70,11 +65,11 @@ Invitation ParseInvitation(const json& object) {
 
 ApiKey ParseApiKey(const json& object) {
   ApiKey key;
-  key.id = Text(object, "id");
-  key.name = Text(object, "name");
-  key.api_key = Text(object, "api_key");
-  key.date_created = Text(object, "date_created");
-  key.date_expire = Text(object, "date_expire");
+  key.id = http::JsonString(object, "id");
+  key.name = http::JsonString(object, "name");
+  key.api_key = http::JsonString(object, "api_key");
+  key.date_created = http::JsonString(object, "date_created");
+  key.date_expire = http::JsonString(object, "date_expire");
   return key;
 }
 
@@ -94,24 +89,12 @@ absl::StatusOr<json> ParseBody(const http::Response& response, const std::string
   return parsed;
 }
 
-std::string EncodeQuery(const std::string& value) {
-  std::string out;
-  for (unsigned char c : value) {
-    if (absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      absl::StrAppend(&out, "%", absl::Hex(c, absl::kZeroPad2));
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 absl::Status VultrError(const http::Response& response, const std::string& what) {
   json body = json::parse(response.body, nullptr, false);
-  std::string message = Text(body, "error");
-  if (message.empty()) message = Text(body, "message");
+  std::string message = http::JsonString(body, "error");
+  if (message.empty()) message = http::JsonString(body, "message");
   if (message.empty()) message = response.body.substr(0, 200);
   const std::string text =
       absl::StrCat("Vultr API: ", what, " failed (HTTP ", response.status, "): ", message);
@@ -142,14 +125,14 @@ absl::StatusOr<std::vector<json>> VultrApi::ListAll(const std::string& path,
   std::set<std::string> seen_cursors;
   while (true) {
     std::string url = absl::StrCat(path, "?per_page=", kPageSize);
-    if (!cursor.empty()) absl::StrAppend(&url, "&cursor=", EncodeQuery(cursor));
+    if (!cursor.empty()) absl::StrAppend(&url, "&cursor=", http::PercentEncode(cursor));
     ASSIGN_OR_RETURN(json page, Call("GET", url));
     if (page.contains(key) && page[key].is_array()) {
       for (json& item : page[key]) items.push_back(std::move(item));
     }
     cursor.clear();
     if (page.contains("meta") && page["meta"].contains("links")) {
-      cursor = Text(page["meta"]["links"], "next");
+      cursor = http::JsonString(page["meta"]["links"], "next");
     }
     // A cursor seen before would loop forever; the list is complete as far as we can tell.
     if (cursor.empty() || !seen_cursors.insert(cursor).second) break;
@@ -158,7 +141,7 @@ absl::StatusOr<std::vector<json>> VultrApi::ListAll(const std::string& path,
 }
 
 absl::StatusOr<User> VultrApi::GetUser(const std::string& id) {
-  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/users/" + EncodeQuery(id)));
+  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/users/" + http::PercentEncode(id)));
   return ParseUser(Unwrap(body, "user"));
 }
 
@@ -196,7 +179,7 @@ absl::StatusOr<User> VultrApi::CreateUser(const NewUser& user, bool* recovered) 
   *recovered = result.found_by_lookup;
   if (result.found_by_lookup) {
     ASSIGN_OR_RETURN(json found, ParseBody(result.response, "POST /v2/users"));
-    return GetUser(Text(Unwrap(found, "user"), "id"));
+    return GetUser(http::JsonString(Unwrap(found, "user"), "id"));
   }
   if (result.response.status < 200 || result.response.status > 299) {
     return VultrError(result.response, "POST /v2/users");
@@ -217,11 +200,11 @@ absl::Status VultrApi::UpdateUser(const std::string& id, const UserChanges& chan
   if (changes.password) body["password"] = *changes.password;
   if (changes.api_enabled) body["api_enabled"] = *changes.api_enabled;
   if (changes.acls) body["acls"] = *changes.acls;
-  return Call("PATCH", "/v2/users/" + EncodeQuery(id), &body).status();
+  return Call("PATCH", "/v2/users/" + http::PercentEncode(id), &body).status();
 }
 
 absl::Status VultrApi::DeleteUser(const std::string& id) {
-  absl::Status status = Call("DELETE", "/v2/users/" + EncodeQuery(id)).status();
+  absl::Status status = Call("DELETE", "/v2/users/" + http::PercentEncode(id)).status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
@@ -245,12 +228,12 @@ absl::StatusOr<Invitation> VultrApi::CreateInvitation(const std::string& email, 
   }
   ASSIGN_OR_RETURN(json created, ParseBody(result.response, "POST /v2/invitation"));
   const json& object = Unwrap(Unwrap(created, "invitation"), "invite");
-  if (result.found_by_lookup) return GetInvitation(Text(object, "id"));
+  if (result.found_by_lookup) return GetInvitation(http::JsonString(object, "id"));
   return ParseInvitation(object);
 }
 
 absl::StatusOr<Invitation> VultrApi::GetInvitation(const std::string& id) {
-  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/invitation/" + EncodeQuery(id)));
+  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/invitation/" + http::PercentEncode(id)));
   return ParseInvitation(Unwrap(Unwrap(body, "invitation"), "invite"));
 }
 
@@ -262,14 +245,15 @@ absl::StatusOr<std::vector<Invitation>> VultrApi::ListInvitations() {
 }
 
 absl::StatusOr<Invitation> VultrApi::ResendInvitation(const std::string& id) {
-  ASSIGN_OR_RETURN(json body, Call("POST", "/v2/invitation/" + EncodeQuery(id) + "/resend"));
+  ASSIGN_OR_RETURN(json body,
+                   Call("POST", "/v2/invitation/" + http::PercentEncode(id) + "/resend"));
   const json& object = Unwrap(Unwrap(body, "invitation"), "invite");
-  if (Text(object, "id").empty()) return GetInvitation(id);
+  if (http::JsonString(object, "id").empty()) return GetInvitation(id);
   return ParseInvitation(object);
 }
 
 absl::Status VultrApi::RevokeInvitation(const std::string& id) {
-  absl::Status status = Call("DELETE", "/v2/invitation/" + EncodeQuery(id)).status();
+  absl::Status status = Call("DELETE", "/v2/invitation/" + http::PercentEncode(id)).status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
@@ -277,7 +261,7 @@ absl::StatusOr<ApiKey> VultrApi::CreateApiKey(const std::string& user_id, const 
                                               const std::optional<std::string>& date_expire) {
   json body = {{"name", name}, {"expire", date_expire.has_value()}};
   if (date_expire) body["date_expire"] = *date_expire;
-  const std::string path = "/v2/users/" + EncodeQuery(user_id) + "/apikeys";
+  const std::string path = "/v2/users/" + http::PercentEncode(user_id) + "/apikeys";
   ASSIGN_OR_RETURN(json created, Call("POST", path, &body));
   ApiKey key = ParseApiKey(Unwrap(created, "api_key"));
   if (key.id.empty()) return absl::InternalError("Vultr API: POST " + path + " gave no key id");
@@ -285,15 +269,15 @@ absl::StatusOr<ApiKey> VultrApi::CreateApiKey(const std::string& user_id, const 
 }
 
 absl::StatusOr<ApiKey> VultrApi::GetApiKey(const std::string& user_id, const std::string& key_id) {
-  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/users/" + EncodeQuery(user_id) + "/apikeys/" +
-                                              EncodeQuery(key_id)));
+  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/users/" + http::PercentEncode(user_id) +
+                                              "/apikeys/" + http::PercentEncode(key_id)));
   return ParseApiKey(Unwrap(body, "api_key"));
 }
 
 absl::Status VultrApi::DeleteApiKey(const std::string& user_id, const std::string& key_id) {
-  absl::Status status =
-      Call("DELETE", "/v2/users/" + EncodeQuery(user_id) + "/apikeys/" + EncodeQuery(key_id))
-          .status();
+  absl::Status status = Call("DELETE", "/v2/users/" + http::PercentEncode(user_id) + "/apikeys/" +
+                                           http::PercentEncode(key_id))
+                            .status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 

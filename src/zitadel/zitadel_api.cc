@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "http/encoding.h"
 #include "http/outcome.h"
 #include "nlohmann/json.hpp"
 #include "util/status_macros.h"
@@ -25,12 +26,6 @@ constexpr int kSearchAttempts = 4;
 constexpr char kUserNotChanged[] = "COMMAND-2n8vs";
 constexpr char kUserNameSame[] = "COMMAND-6m9gs";
 
-std::string Text(const json& object, const char* key) {
-  if (!object.is_object()) return "";
-  auto it = object.find(key);
-  return (it != object.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-
 const json& Member(const json& object, const char* key) {
   static const json* const kNull = new json(nullptr);
   if (!object.is_object()) return *kNull;
@@ -40,20 +35,20 @@ const json& Member(const json& object, const char* key) {
 
 MachineUser ParseUser(const json& object) {
   MachineUser user;
-  user.id = Text(object, "id");
-  if (user.id.empty()) user.id = Text(object, "userId");
-  user.org_id = Text(Member(object, "details"), "resourceOwner");
-  user.state = Text(object, "state");
-  user.user_name = Text(object, "userName");
-  user.preferred_login_name = Text(object, "preferredLoginName");
+  user.id = http::JsonString(object, "id");
+  if (user.id.empty()) user.id = http::JsonString(object, "userId");
+  user.org_id = http::JsonString(Member(object, "details"), "resourceOwner");
+  user.state = http::JsonString(object, "state");
+  user.user_name = http::JsonString(object, "userName");
+  user.preferred_login_name = http::JsonString(object, "preferredLoginName");
   for (const json& name : Member(object, "loginNames")) {
     if (name.is_string()) user.login_names.push_back(name.get<std::string>());
   }
   const json& machine = Member(object, "machine");
   user.is_machine = machine.is_object();
-  user.name = Text(machine, "name");
-  user.description = Text(machine, "description");
-  user.access_token_type = Text(machine, "accessTokenType");
+  user.name = http::JsonString(machine, "name");
+  user.description = http::JsonString(machine, "description");
+  user.access_token_type = http::JsonString(machine, "accessTokenType");
   // proto3 JSON leaves enum zero values out; for this enum zero is "bearer".
   if (user.access_token_type.empty()) user.access_token_type = kBearerTokenType;
   const json& has_secret = Member(machine, "hasSecret");
@@ -75,20 +70,8 @@ absl::StatusOr<json> ParseJson(const std::string& body, const std::string& what)
   return parsed;
 }
 
-std::string Escape(const std::string& value) {
-  std::string out;
-  for (unsigned char c : value) {
-    if (absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      absl::StrAppend(&out, "%", absl::Hex(c, absl::kZeroPad2));
-    }
-  }
-  return out;
-}
-
 std::string UserPath(const std::string& user_id, const std::string& suffix = "") {
-  return absl::StrCat(kUsers, "/", Escape(user_id), suffix);
+  return absl::StrCat(kUsers, "/", http::PercentEncode(user_id), suffix);
 }
 
 // The route template for messages (ids left out: they add nothing and may be long).
@@ -184,8 +167,8 @@ absl::StatusOr<CreatedUser> ZitadelApi::CreateMachineUser(const std::string& org
     return ZitadelError(result.response, what);
   }
   ASSIGN_OR_RETURN(json created, ParseJson(result.response.body, what));
-  CreatedUser out{.id = Text(created, "userId"),
-                  .org_id = Text(Member(created, "details"), "resourceOwner")};
+  CreatedUser out{.id = http::JsonString(created, "userId"),
+                  .org_id = http::JsonString(Member(created, "details"), "resourceOwner")};
   if (out.id.empty()) {
     return absl::InternalError(absl::StrCat("ZITADEL API: ", what, " answered without a userId"));
   }
@@ -218,8 +201,8 @@ absl::StatusOr<MachineSecret> ZitadelApi::GenerateSecret(const std::string& org_
                                                          const std::string& user_id) {
   ASSIGN_OR_RETURN(std::string body, Call("PUT", org_id, UserPath(user_id, "/secret"), "{}"));
   ASSIGN_OR_RETURN(json parsed, ParseJson(body, What("PUT", "/{id}/secret")));
-  MachineSecret secret{.client_id = Text(parsed, "clientId"),
-                       .client_secret = Text(parsed, "clientSecret")};
+  MachineSecret secret{.client_id = http::JsonString(parsed, "clientId"),
+                       .client_secret = http::JsonString(parsed, "clientSecret")};
   if (secret.client_secret.empty()) {
     return absl::InternalError(
         "ZITADEL API: PUT /management/v1/users/{id}/secret answered without a clientSecret");
