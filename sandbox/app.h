@@ -12,9 +12,13 @@ namespace orgiam::sandbox {
 
 // Everything a handler can reach. One per process; every member is thread-safe.
 struct App {
-  explicit App(std::string bearer_token) : token(std::move(bearer_token)) {}
+  explicit App(std::string bearer_token, bool accept_issued = false)
+      : token(std::move(bearer_token)), accept_issued_credentials(accept_issued) {}
 
-  const std::string token;  // the one bearer token the vendor APIs accept
+  const std::string token;  // the bearer token the vendor APIs always accept
+  // --accept-issued-credentials: the vendor APIs also accept the keys and
+  // tokens the sandbox issued, while they are valid (see credentials.h).
+  const bool accept_issued_credentials;
   Clock clock;
   Store store{&clock};
   Faults faults;

@@ -29,13 +29,17 @@ namespace orgiam::sandbox {
 namespace {
 
 constexpr char kUsage[] =
-    "usage: orgiam-sandbox [--port N] [--data FILE] [--token T] [--verbose]\n"
+    "usage: orgiam-sandbox [--port N] [--data FILE] [--token T]\n"
+    "                      [--accept-issued-credentials] [--verbose]\n"
     "\n"
     "  --port N     port on 127.0.0.1 (0, the default, picks a free one)\n"
     "  --data FILE  keep the state in FILE across restarts (written "
     "atomically)\n"
     "  --token T    the bearer token the vendor APIs accept (default "
     "sandbox-token)\n"
+    "  --accept-issued-credentials\n"
+    "               also accept the Vultr API keys and MotherDuck access tokens\n"
+    "               the sandbox issued, while they exist and have not expired\n"
     "  --verbose    log every request to stderr\n"
     "\n"
     "The first line on stdout is the base URL, e.g. http://127.0.0.1:41234.\n"
@@ -45,6 +49,7 @@ struct Options {
   int port = 0;
   std::string data;
   std::string token = "sandbox-token";
+  bool accept_issued_credentials = false;
   bool verbose = false;
 };
 
@@ -107,6 +112,8 @@ int ParseFlags(int argc, char** argv, Options* options) {
         return 2;
       }
       options->token = value;
+    } else if (arg == "--accept-issued-credentials" && !has_value) {
+      options->accept_issued_credentials = true;
     } else if (arg == "--verbose" || arg == "-v") {
       options->verbose = true;
     } else {
@@ -131,7 +138,7 @@ int Run(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  App app(options.token);
+  App app(options.token, options.accept_issued_credentials);
   std::string error;
   if (!app.store.Open(options.data, &error)) {
     std::fprintf(stderr, "orgiam-sandbox: %s\n", error.c_str());

@@ -6,6 +6,7 @@
 #include <regex>
 #include <thread>
 
+#include "credentials.h"
 #include "http_util.h"
 #include "motherduck_common.h"
 #include "vultr_common.h"
@@ -136,7 +137,7 @@ void Router::Serve(Vendor vendor, const std::string& route, const Handler& handl
   } else if (const int status = app_.faults.PickServerError(); status != 0) {
     StatusError(vendor, res, status);
     fault = true;
-  } else if (BearerToken(req) != app_.token) {
+  } else if (!AcceptsBearerToken(app_, vendor, BearerToken(req).value_or(""))) {
     StatusError(vendor, res, 401);
   } else {
     try {

@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "plugin/call_tracker.h"
@@ -244,6 +245,11 @@ int Serve(bool debug, const ProviderHooks& hooks) {
 }  // namespace
 
 int RunPlugin(int argc, char** argv, const ProviderHooks& hooks) {
+  // Debian builds Abseil without NDEBUG, which turns on deadlock detection for
+  // every absl::Mutex (gRPC takes thousands per command): a lock-order graph
+  // that costs allocations and CPU on each lock. Our locking is checked by
+  // tests, not in users' runs.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   const Args args = ParseArgs(argc, argv);
   switch (args.mode) {
     case Mode::kVersion:

@@ -47,7 +47,10 @@ std::optional<VendorConfig> ResolveVendor(const cty::Value& config, const std::s
   vendor.rate_limit = default_rate_limit;
   vendor.endpoint = default_endpoint;
   vendor.token = env_token;
+  // An unknown token already has its own error; "missing" would be a second, wrong one.
+  bool token_unknown = false;
   if (!value.IsNull() && value.IsKnown()) {
+    token_unknown = !value.GetAttr(token_attribute).IsKnown();
     const std::string token =
         ReadString(value, token_attribute, path.Attr(token_attribute), diagnostics);
     if (!token.empty()) vendor.token = token;
@@ -62,7 +65,7 @@ std::optional<VendorConfig> ResolveVendor(const cty::Value& config, const std::s
     }
   }
   while (!vendor.endpoint.empty() && vendor.endpoint.back() == '/') vendor.endpoint.pop_back();
-  if (vendor.token.empty()) {
+  if (vendor.token.empty() && !token_unknown) {
     diagnostics->AddError("Missing credentials",
                           absl::StrCat("The ", block, " block needs ", token_attribute,
                                        " (or the environment "

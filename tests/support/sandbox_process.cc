@@ -14,11 +14,16 @@ httplib::Client ClientFor(const std::string& url) {
   return client;
 }
 
+std::vector<std::string> SandboxCommand(const std::vector<std::string>& extra_flags) {
+  std::vector<std::string> argv = {SandboxBinary(), "--port", "0"};
+  argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
+  return argv;
+}
+
 }  // namespace
 
-SandboxProcess::SandboxProcess()
-    : server_(std::make_unique<Server>(std::vector<std::string>{SandboxBinary(), "--port", "0"})),
-      url_(server_->first_line()) {}
+SandboxProcess::SandboxProcess(const std::vector<std::string>& extra_flags)
+    : server_(std::make_unique<Server>(SandboxCommand(extra_flags))), url_(server_->first_line()) {}
 
 nlohmann::json SandboxProcess::State() {
   auto result = ClientFor(url_).Get("/_sandbox/state");
@@ -62,8 +67,16 @@ void SandboxProcess::Accept(const std::string& invitation_id) {
 SandboxProcess::Reply SandboxProcess::Call(const std::string& method, const std::string& path,
                                            const nlohmann::json& body,
                                            const std::string& extra_header) {
+  return CallWithToken("sandbox-token", method, path, body, extra_header);
+}
+
+SandboxProcess::Reply SandboxProcess::CallWithToken(const std::string& token,
+                                                    const std::string& method,
+                                                    const std::string& path,
+                                                    const nlohmann::json& body,
+                                                    const std::string& extra_header) {
   httplib::Client client = ClientFor(url_);
-  httplib::Headers headers = {{"Authorization", "Bearer sandbox-token"}};
+  httplib::Headers headers = {{"Authorization", "Bearer " + token}};
   if (!extra_header.empty()) {
     const size_t colon = extra_header.find(':');
     headers.emplace(extra_header.substr(0, colon), extra_header.substr(colon + 1));

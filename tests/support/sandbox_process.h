@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "nlohmann/json.hpp"
 #include "subprocess.h"
@@ -14,7 +15,8 @@ namespace orgiam::testing {
 
 class SandboxProcess {
  public:
-  SandboxProcess();
+  // `extra_flags` go after `--port 0`, e.g. {"--accept-issued-credentials"}.
+  explicit SandboxProcess(const std::vector<std::string>& extra_flags = {});
   const std::string& url() const { return url_; }
 
   nlohmann::json State();
@@ -24,13 +26,16 @@ class SandboxProcess {
   void AdvanceClock(int64_t seconds);
   void Accept(const std::string& invitation_id);
 
-  // A vendor API call with the sandbox token; returns {status, parsed body or null}.
+  // A vendor API call with the sandbox token; returns {status, parsed body or discarded}.
   struct Reply {
     int status = 0;
     nlohmann::json body;
   };
   Reply Call(const std::string& method, const std::string& path,
              const nlohmann::json& body = nullptr, const std::string& extra_header = "");
+  // The same with another bearer token (e.g. a credential the sandbox issued).
+  Reply CallWithToken(const std::string& token, const std::string& method, const std::string& path,
+                      const nlohmann::json& body = nullptr, const std::string& extra_header = "");
 
  private:
   std::unique_ptr<Server> server_;

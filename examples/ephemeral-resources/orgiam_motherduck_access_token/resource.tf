@@ -6,7 +6,10 @@ resource "orgiam_motherduck_service_account" "ci" {
 }
 
 ephemeral "orgiam_motherduck_access_token" "run" {
-  username = orgiam_motherduck_service_account.ci.username
+  # .id is unknown until the account exists, so on a first apply Terraform opens this after
+  # creating the account (with .username it would try at plan time, before the account exists).
+  # A provider block needs the token at plan time: create the account in an earlier apply.
+  username = orgiam_motherduck_service_account.ci.id
   ttl      = 900 # seconds; defaults to 3600
   # name defaults to "orgiam-ephemeral-<random>"
 }

@@ -7,6 +7,9 @@ ephemeral "orgiam_vultr_user_api_key" "session" {
 
 # Use it where ephemeral values are allowed: provider blocks, write-only arguments, other
 # ephemeral resources. Here it configures a second provider instance for this run only.
+# Terraform needs a provider's configuration at plan time, so the user must exist before the
+# plan: a user_id that is only known after apply stops the plan with "Provider configuration
+# not yet known".
 provider "orgiam" {
   alias = "session"
   vultr {
