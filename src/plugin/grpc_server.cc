@@ -1,7 +1,6 @@
 #include "plugin/grpc_server.h"
 
 #include <grpc/grpc.h>
-#include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 
@@ -37,7 +36,6 @@ GrpcRuntime::GrpcRuntime() { grpc_init(); }
 GrpcRuntime::~GrpcRuntime() { grpc_shutdown(); }
 
 absl::StatusOr<std::unique_ptr<grpc::Server>> StartGrpcServer(const GrpcServerConfig& config) {
-  grpc::EnableDefaultHealthCheckService(true);
   grpc::ServerBuilder builder;
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
   builder.SetMaxSendMessageSize(kMaxMessageBytes);
@@ -49,9 +47,6 @@ absl::StatusOr<std::unique_ptr<grpc::Server>> StartGrpcServer(const GrpcServerCo
   if (server == nullptr) {
     return absl::UnavailableError(
         absl::StrCat("gRPC server failed to start on ", config.listen_address));
-  }
-  if (grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService()) {
-    health->SetServingStatus("plugin", true);
   }
   return server;
 }

@@ -20,6 +20,7 @@
 #include "plugin/grpc_logging.h"
 #include "plugin/grpc_server.h"
 #include "plugin/handshake.h"
+#include "plugin/health_service.h"
 #include "plugin/reattach.h"
 #include "plugin/shutdown_latch.h"
 #include "plugin/signals.h"
@@ -190,7 +191,8 @@ int Serve(bool debug, const ProviderHooks& hooks) {
   config.call_tracker = &call_tracker;
   ControllerService controller(&latch);
   StdioService stdio(&latch);
-  config.services = {hooks.provider_service, &controller, &stdio};
+  HealthService health(&latch);
+  config.services = {hooks.provider_service, &controller, &stdio, &health};
   RouteGrpcLogging();
   ORGIAM_LOG(kTrace, "plugin", "starting the gRPC server");
   auto server = StartGrpcServer(config);

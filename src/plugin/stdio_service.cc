@@ -1,17 +1,13 @@
 #include "plugin/stdio_service.h"
 
-#include "absl/time/time.h"
+#include "plugin/open_stream.h"
 
 namespace orgiam::plugin {
 
 grpc::Status StdioService::StreamStdio(grpc::ServerContext* context,
                                        const google::protobuf::Empty* /*request*/,
                                        grpc::ServerWriter<::plugin::StdioData>* /*writer*/) {
-  // The sync API has no cancellation callback, so client disconnects are
-  // noticed by polling; shutdown itself wakes the wait immediately.
-  while (!latch_->WaitFor(absl::Seconds(1))) {
-    if (context->IsCancelled()) break;
-  }
+  HoldStreamUntilShutdown(context, latch_);
   return grpc::Status::OK;
 }
 

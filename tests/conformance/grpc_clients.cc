@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "health.grpc.pb.h"
+#include "proto/health.grpc.pb.h"
 #include "proto/grpc_controller.grpc.pb.h"
 #include "proto/tfplugin6.grpc.pb.h"
 

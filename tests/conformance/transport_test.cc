@@ -52,6 +52,15 @@ TEST_F(MtlsTest, HealthCheckReportsPluginServing) {
   EXPECT_EQ(health.serving_status, kServing);
 }
 
+TEST_F(MtlsTest, HealthCheckServesTheWholeServerAndRefusesUnknownServices) {
+  auto channel = MtlsChannel(socket_, server_pem_, client_);
+  HealthResult whole = CheckHealth(channel, "");
+  ASSERT_TRUE(whole.status.ok()) << whole.status.error_message();
+  EXPECT_EQ(whole.serving_status, kServing);
+  HealthResult unknown = CheckHealth(channel, "no.such.Service");
+  EXPECT_EQ(unknown.status.error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
 TEST_F(MtlsTest, ProviderRpcReachesTheServer) {
   auto channel = MtlsChannel(socket_, server_pem_, client_);
   grpc::Status status = CallGetProviderSchema(channel);
