@@ -168,6 +168,7 @@ int Serve(bool debug, const ProviderHooks& hooks) {
   std::string cert_der;
   const char* client_cert = debug ? nullptr : std::getenv("PLUGIN_CLIENT_CERT");
   const bool use_tls = client_cert != nullptr && client_cert[0] != '\0';
+  InitOpenSslForPlugin();  // before gRPC's own OpenSSL initialisation
   // Making the certificate (mostly OpenSSL's first-use initialisation) and
   // starting gRPC's runtime are independent and each take milliseconds;
   // overlapping them shortens the time to the handshake line.

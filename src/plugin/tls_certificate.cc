@@ -135,4 +135,8 @@ absl::StatusOr<ServerCertificate> GenerateServerCertificate() {
   return out;
 }
 
+void InitOpenSslForPlugin() {
+  OPENSSL_init_crypto(OPENSSL_INIT_NO_ADD_ALL_CIPHERS | OPENSSL_INIT_NO_ADD_ALL_DIGESTS, nullptr);
+}
+
 }  // namespace orgiam::plugin
