@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <charconv>
@@ -183,6 +184,15 @@ int Run(int argc, char** argv) {
   RegisterAdmin(router, app);
   router.AddFallbacks();
 
+  // cpp-httplib 0.11 listens with a backlog of 5: when Terraform opens ten
+  // connections at once, the kernel drops the surplus SYNs and those clients
+  // only retry after TCP's 1 s timeout. The socket-options hook sees the
+  // listening socket, so the backlog is raised once it is bound.
+  int listen_fd = -1;
+  server.set_socket_options([&listen_fd](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_fd = sock;
+  });
   constexpr char kHost[] = "127.0.0.1";
   int port = options.port;
   if (port == 0) {
@@ -190,7 +200,7 @@ int Run(int argc, char** argv) {
   } else if (!server.bind_to_port(kHost, port)) {
     port = -1;
   }
-  if (port <= 0) {
+  if (port <= 0 || listen_fd < 0 || ::listen(listen_fd, SOMAXCONN) != 0) {
     std::fprintf(stderr, "orgiam-sandbox: cannot listen on %s:%d: %s\n", kHost, options.port,
                  std::strerror(errno));
     return 1;

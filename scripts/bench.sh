@@ -88,5 +88,12 @@ for phase in plan apply refresh; do
   printf '| %s | %.2f s | %.2f s | %s× |\n' "$phase" "$b" "$o" "$(ratio "$o" "$b")"
 done
 echo
+seconds() { printf ' %.2f' "$@"; }
+for phase in plan apply refresh; do
+  # shellcheck disable=SC2046
+  echo "rounds, $phase (s): terraform_data$(seconds $(eval echo "\$baseline_$phase"));" \
+    "orgiam$(seconds $(eval echo "\$orgiam_$phase"))"
+done
+echo
 echo "API requests per resource: create $(ratio "$posts" "$count") (POST /v2/users)," \
   "refresh $(ratio "$gets" "$count") (GET /v2/users/{id}, all phases after apply)"
