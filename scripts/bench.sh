@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: figures as ratios against baselines measured in the same run.
-#   1. start-up: exec → handshake line (median of 50) against exec of /bin/true; idle RSS.
+#   1. start-up: exec → handshake line (median of 100) against exec of /bin/true, the two
+#      alternating; idle RSS.
 #   2. 1,000 Vultr service users against the sandbox vs 1,000 terraform_data: plan, apply
 #      and refresh-plan wall time (medians of ORGIAM_BENCH_RUNS rounds, default 3), and API
 #      requests per resource from /_sandbox/stats.
@@ -15,7 +16,7 @@ cleanup() { stop_sandbox; rm -rf "$work"; }
 trap cleanup EXIT
 
 echo "## start-up"
-"$build_dir/bench/handshake_bench" --runs 50 --binary "$build_dir/terraform-provider-orgiam"
+"$build_dir/bench/handshake_bench" --runs 100 --binary "$build_dir/terraform-provider-orgiam"
 
 start_sandbox "$build_dir"
 install_provider "$build_dir" "$work"
