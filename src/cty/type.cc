@@ -108,40 +108,30 @@ absl::StatusOr<Type> FromJsonAt(const nlohmann::json& json, int depth) {
 Type::Type() : Type(Dynamic()) {}
 Type::Type(std::shared_ptr<const Rep> rep) : rep_(std::move(rep)) {}
 
+Type Type::Singleton(Kind kind) {
+  auto rep = std::make_shared<Rep>();
+  rep->kind = kind;
+  rep->has_dynamic = kind == Kind::kDynamic;
+  return Type(std::move(rep));
+}
+
 Type Type::String() {
-  static const Type* const type = [] {
-    auto rep = std::make_shared<Rep>();
-    rep->kind = Kind::kString;
-    return new Type(std::move(rep));
-  }();
+  static const Type* const type = new Type(Singleton(Kind::kString));
   return *type;
 }
 
 Type Type::Number() {
-  static const Type* const type = [] {
-    auto rep = std::make_shared<Rep>();
-    rep->kind = Kind::kNumber;
-    return new Type(std::move(rep));
-  }();
+  static const Type* const type = new Type(Singleton(Kind::kNumber));
   return *type;
 }
 
 Type Type::Bool() {
-  static const Type* const type = [] {
-    auto rep = std::make_shared<Rep>();
-    rep->kind = Kind::kBool;
-    return new Type(std::move(rep));
-  }();
+  static const Type* const type = new Type(Singleton(Kind::kBool));
   return *type;
 }
 
 Type Type::Dynamic() {
-  static const Type* const type = [] {
-    auto rep = std::make_shared<Rep>();
-    rep->kind = Kind::kDynamic;
-    rep->has_dynamic = true;
-    return new Type(std::move(rep));
-  }();
+  static const Type* const type = new Type(Singleton(Kind::kDynamic));
   return *type;
 }
 

@@ -63,6 +63,8 @@ class Type {
  private:
   struct Rep;
   explicit Type(std::shared_ptr<const Rep> rep);
+  // A fresh representation of a primitive or dynamic type, for the singletons.
+  static Type Singleton(Kind kind);
   std::shared_ptr<const Rep> rep_;
 };
 
