@@ -131,6 +131,21 @@ Json ChangeDetails(const ZitadelUser& user) {
   return ZitadelDetails(user.sequence, 0, user.changed_us, user.org_id);
 }
 
+// The user named by the route in the caller's organization; else answers 404.
+ZitadelUser* FindRequestedUser(State& state, const ZitadelOrg& org, const httplib::Request& req,
+                               httplib::Response& res) {
+  ZitadelUser* user = FindUser(state, org.id, req.matches[1].str());
+  if (user == nullptr) UserNotFound(res);
+  return user;
+}
+
+// Records a change to the user and answers with its details.
+void CommitChange(App& app, Store::Tx& tx, ZitadelUser& user, httplib::Response& res) {
+  Touch(tx.state(), user, app.clock.NowMicros());
+  tx.MarkDirty();
+  SendJson(res, 200, {{"details", ChangeDetails(user)}});
+}
+
 void AddMachineUser(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
@@ -197,11 +212,8 @@ void UpdateMachine(App& app, const httplib::Request& req, httplib::Response& res
   }
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindUser(state, org->id, req.matches[1].str());
-  if (user == nullptr) {
-    UserNotFound(res);
-    return;
-  }
+  ZitadelUser* user = FindRequestedUser(state, *org, req, res);
+  if (user == nullptr) return;
   if (user->name == name && user->description == description &&
       user->access_token_type == token_type) {
     ZitadelError(res, kGrpcFailedPrecondition, "User has not been changed", "COMMAND-2n8vs");
@@ -210,9 +222,7 @@ void UpdateMachine(App& app, const httplib::Request& req, httplib::Response& res
   user->name = name;
   user->description = description;
   user->access_token_type = token_type;
-  Touch(state, *user, app.clock.NowMicros());
-  tx.MarkDirty();
-  SendJson(res, 200, {{"details", ChangeDetails(*user)}});
+  CommitChange(app, tx, *user, res);
 }
 
 void UpdateUserName(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -226,11 +236,8 @@ void UpdateUserName(App& app, const httplib::Request& req, httplib::Response& re
   }
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindUser(state, org->id, req.matches[1].str());
-  if (user == nullptr) {
-    UserNotFound(res);
-    return;
-  }
+  ZitadelUser* user = FindRequestedUser(state, *org, req, res);
+  if (user == nullptr) return;
   if (user->user_name == user_name) {
     ZitadelError(res, kGrpcFailedPrecondition, "Username is the same", "COMMAND-6m9gs");
     return;
@@ -240,9 +247,7 @@ void UpdateUserName(App& app, const httplib::Request& req, httplib::Response& re
     return;
   }
   user->user_name = user_name;
-  Touch(state, *user, app.clock.NowMicros());
-  tx.MarkDirty();
-  SendJson(res, 200, {{"details", ChangeDetails(*user)}});
+  CommitChange(app, tx, *user, res);
 }
 
 void RemoveUser(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -250,11 +255,8 @@ void RemoveUser(App& app, const httplib::Request& req, httplib::Response& res) {
   if (org == nullptr) return;
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindUser(state, org->id, req.matches[1].str());
-  if (user == nullptr) {
-    UserNotFound(res);
-    return;
-  }
+  ZitadelUser* user = FindRequestedUser(state, *org, req, res);
+  if (user == nullptr) return;
   Touch(state, *user, app.clock.NowMicros());
   const Json details = ChangeDetails(*user);
   const std::string id = user->id;
@@ -269,11 +271,8 @@ void GenerateSecret(App& app, const httplib::Request& req, httplib::Response& re
   if (!ReadBody(req, res)) return;
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindUser(state, org->id, req.matches[1].str());
-  if (user == nullptr) {
-    UserNotFound(res);
-    return;
-  }
+  ZitadelUser* user = FindRequestedUser(state, *org, req, res);
+  if (user == nullptr) return;
   user->client_secret = RandomString(64, kAlnum);  // replaces any previous secret
   Touch(state, *user, app.clock.NowMicros());
   tx.MarkDirty();
@@ -288,19 +287,14 @@ void RemoveSecret(App& app, const httplib::Request& req, httplib::Response& res)
   if (org == nullptr) return;
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindUser(state, org->id, req.matches[1].str());
-  if (user == nullptr) {
-    UserNotFound(res);
-    return;
-  }
+  ZitadelUser* user = FindRequestedUser(state, *org, req, res);
+  if (user == nullptr) return;
   if (user->client_secret.empty()) {
     ZitadelError(res, kGrpcFailedPrecondition, "Secret doesn't exist", "COMMAND-coi82n");
     return;
   }
   user->client_secret.clear();
-  Touch(state, *user, app.clock.NowMicros());
-  tx.MarkDirty();
-  SendJson(res, 200, {{"details", ChangeDetails(*user)}});
+  CommitChange(app, tx, *user, res);
 }
 
 // uint64 fields arrive as JSON numbers or as decimal strings.
