@@ -5,6 +5,7 @@
 #include "cty/codec.h"
 #include "cty/internal/compare.h"
 #include "cty/internal/error_path.h"
+#include "cty/internal/json_string.h"
 #include "cty/internal/json_tree.h"
 #include "cty/internal/limits.h"
 #include "cty/internal/utf8.h"
@@ -175,45 +176,6 @@ class JsonDecoder {
   internal::ErrorPath path_;
 };
 
-void AppendJsonString(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out.append("\\\"");
-        break;
-      case '\\':
-        out.append("\\\\");
-        break;
-      case '\b':
-        out.append("\\b");
-        break;
-      case '\f':
-        out.append("\\f");
-        break;
-      case '\n':
-        out.append("\\n");
-        break;
-      case '\r':
-        out.append("\\r");
-        break;
-      case '\t':
-        out.append("\\t");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out.append("\\u00");
-          out.push_back(kHex[(c >> 4) & 0xf]);
-          out.push_back(kHex[c & 0xf]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
 class JsonEncoder {
  public:
   absl::StatusOr<std::string> EncodeAll(const Value& value, const Type& type) {
@@ -255,7 +217,7 @@ class JsonEncoder {
         if (!internal::IsValidUtf8(value.AsString())) {
           return absl::InvalidArgumentError("string is not valid UTF-8");
         }
-        AppendJsonString(out_, value.AsString());
+        internal::AppendJsonString(out_, value.AsString());
         return absl::OkStatus();
       case Type::Kind::kNumber:
         if (value.AsNumber().IsInfinity()) {
@@ -314,7 +276,7 @@ class JsonEncoder {
           }
           if (!first) out_.push_back(',');
           first = false;
-          AppendJsonString(out_, key);
+          internal::AppendJsonString(out_, key);
           out_.push_back(':');
           absl::Status status = Encode(element, *element_type, depth + 1);
           if (!status.ok()) {

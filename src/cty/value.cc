@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "cty/internal/compare.h"
+#include "cty/internal/json_string.h"
 
 namespace orgiam::cty {
 
@@ -51,36 +52,6 @@ bool AllWhollyKnown(const std::map<std::string, Value>& values) {
                      [](const auto& entry) { return entry.second.IsWhollyKnown(); });
 }
 
-void AppendQuoted(std::string& out, std::string_view text) {
-  out.push_back('"');
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out.append("\\\"");
-        break;
-      case '\\':
-        out.append("\\\\");
-        break;
-      case '\n':
-        out.append("\\n");
-        break;
-      case '\t':
-        out.append("\\t");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out.append("\\u00");
-          out.push_back(kHex[(c >> 4) & 0xf]);
-          out.push_back(kHex[c & 0xf]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
 void AppendDebug(std::string& out, const Value& value) {
   if (!value.IsKnown()) {
     out.append("(unknown)");
@@ -92,7 +63,7 @@ void AppendDebug(std::string& out, const Value& value) {
   }
   switch (value.type().kind()) {
     case Type::Kind::kString:
-      AppendQuoted(out, value.AsString());
+      internal::AppendJsonString(out, value.AsString());
       return;
     case Type::Kind::kNumber:
       out.append(value.AsNumber().text());
@@ -122,7 +93,7 @@ void AppendDebug(std::string& out, const Value& value) {
         if (!first) out.append(", ");
         first = false;
         if (quote_keys) {
-          AppendQuoted(out, key);
+          internal::AppendJsonString(out, key);
         } else {
           out.append(key);
         }
