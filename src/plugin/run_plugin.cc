@@ -145,6 +145,18 @@ int Serve(bool debug, const ProviderHooks& hooks) {
     return 1;
   }
 
+  const char* client_cert = debug ? nullptr : std::getenv("PLUGIN_CLIENT_CERT");
+  const bool use_tls = client_cert != nullptr && client_cert[0] != '\0';
+  InitOpenSslForPlugin();  // before gRPC's own OpenSSL initialisation
+  // Making the certificate (mostly OpenSSL's first-use initialisation) is the
+  // longest step before the handshake line; it starts first and overlaps
+  // everything up to gRPC's start, gRPC's own initialisation included.
+  std::future<absl::StatusOr<ServerCertificate>> pending_cert;
+  if (use_tls) {
+    ORGIAM_LOG(kTrace, "plugin", "generating the server certificate");
+    pending_cert = std::async(std::launch::async, &GenerateServerCertificate);
+  }
+
   int app_version = kAppProtocolVersion;
   if (!debug) {
     const char* offered = std::getenv("PLUGIN_PROTOCOL_VERSIONS");
@@ -166,17 +178,6 @@ int Serve(bool debug, const ProviderHooks& hooks) {
   GrpcServerConfig config;
   config.listen_address = absl::StrCat("unix:", socket_path);
   std::string cert_der;
-  const char* client_cert = debug ? nullptr : std::getenv("PLUGIN_CLIENT_CERT");
-  const bool use_tls = client_cert != nullptr && client_cert[0] != '\0';
-  InitOpenSslForPlugin();  // before gRPC's own OpenSSL initialisation
-  // Making the certificate (mostly OpenSSL's first-use initialisation) and
-  // starting gRPC's runtime are independent and each take milliseconds;
-  // overlapping them shortens the time to the handshake line.
-  std::future<absl::StatusOr<ServerCertificate>> pending_cert;
-  if (use_tls) {
-    ORGIAM_LOG(kTrace, "plugin", "generating the server certificate");
-    pending_cert = std::async(std::launch::async, &GenerateServerCertificate);
-  }
   GrpcRuntime grpc_runtime;
   if (use_tls) {
     absl::StatusOr<ServerCertificate> cert = pending_cert.get();
