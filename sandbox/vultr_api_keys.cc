@@ -33,11 +33,8 @@ Json KeyJson(const VultrApiKey& key, bool reveal) {
 void CreateKey(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
   State& state = tx.state();
-  const VultrUser* user = FindVultrUser(state, req.matches[1].str());
-  if (user == nullptr) {
-    VultrError(res, 404, "Invalid user.");
-    return;
-  }
+  const VultrUser* user = FindRequestedVultrUser(state, req, res);
+  if (user == nullptr) return;
   const auto body = ParseBody(req.body);
   if (!body || !body->is_object()) {
     VultrError(res, 400, "Invalid JSON in request body.");
@@ -95,11 +92,8 @@ void ListKeys(App& app, const httplib::Request& req, httplib::Response& res) {
   if (!ReadPageRequest(req, res, &page)) return;
   auto tx = app.store.Begin();
   State& state = tx.state();
-  const VultrUser* user = FindVultrUser(state, req.matches[1].str());
-  if (user == nullptr) {
-    VultrError(res, 404, "Invalid user.");
-    return;
-  }
+  const VultrUser* user = FindRequestedVultrUser(state, req, res);
+  if (user == nullptr) return;
   std::vector<VultrApiKey> keys;
   for (const VultrApiKey& key : state.vultr_api_keys) {
     if (key.user_id == user->id) keys.push_back(key);
@@ -114,33 +108,28 @@ VultrApiKey* FindKey(State& state, const std::string& user_id, const std::string
   return nullptr;
 }
 
+// The key the route names (user id, key id); else answers Vultr's 404 for
+// whichever is missing and returns null.
+VultrApiKey* FindRequestedKey(State& state, const httplib::Request& req, httplib::Response& res) {
+  if (FindRequestedVultrUser(state, req, res) == nullptr) return nullptr;
+  VultrApiKey* key = FindKey(state, req.matches[1].str(), req.matches[2].str());
+  if (key == nullptr) VultrError(res, 404, "Invalid API key.");
+  return key;
+}
+
 void GetKey(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
   State& state = tx.state();
-  if (FindVultrUser(state, req.matches[1].str()) == nullptr) {
-    VultrError(res, 404, "Invalid user.");
-    return;
-  }
-  const VultrApiKey* key = FindKey(state, req.matches[1].str(), req.matches[2].str());
-  if (key == nullptr) {
-    VultrError(res, 404, "Invalid API key.");
-    return;
-  }
+  const VultrApiKey* key = FindRequestedKey(state, req, res);
+  if (key == nullptr) return;
   SendJson(res, 200, {{"api_key", VultrApiKeyJson(*key)}});
 }
 
 void DeleteKey(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
   State& state = tx.state();
-  if (FindVultrUser(state, req.matches[1].str()) == nullptr) {
-    VultrError(res, 404, "Invalid user.");
-    return;
-  }
-  const VultrApiKey* key = FindKey(state, req.matches[1].str(), req.matches[2].str());
-  if (key == nullptr) {
-    VultrError(res, 404, "Invalid API key.");
-    return;
-  }
+  const VultrApiKey* key = FindRequestedKey(state, req, res);
+  if (key == nullptr) return;
   const std::string id = key->id;
   std::erase_if(state.vultr_api_keys, [&](const VultrApiKey& k) { return k.id == id; });
   tx.MarkDirty();

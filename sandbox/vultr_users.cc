@@ -151,22 +151,16 @@ void ListUsers(App& app, const httplib::Request& req, httplib::Response& res) {
 
 void GetUser(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
-  const VultrUser* user = FindVultrUser(tx.state(), req.matches[1].str());
-  if (user == nullptr) {
-    VultrError(res, 404, "Invalid user.");
-    return;
-  }
+  const VultrUser* user = FindRequestedVultrUser(tx.state(), req, res);
+  if (user == nullptr) return;
   SendJson(res, 200, {{"user", VultrUserJson(*user)}});
 }
 
 void UpdateUser(App& app, const httplib::Request& req, httplib::Response& res) {
   auto tx = app.store.Begin();
   State& state = tx.state();
-  VultrUser* user = FindVultrUser(state, req.matches[1].str());
-  if (user == nullptr) {
-    VultrError(res, 404, "Invalid user.");
-    return;
-  }
+  VultrUser* user = FindRequestedVultrUser(state, req, res);
+  if (user == nullptr) return;
   const auto body = ParseBody(req.body);
   if (!body || !body->is_object()) {
     VultrError(res, 400, "Invalid JSON in request body.");
@@ -232,6 +226,13 @@ VultrUser* FindVultrUser(State& state, std::string_view id) {
     if (user.id == id) return &user;
   }
   return nullptr;
+}
+
+VultrUser* FindRequestedVultrUser(State& state, const httplib::Request& req,
+                                  httplib::Response& res) {
+  VultrUser* user = FindVultrUser(state, req.matches[1].str());
+  if (user == nullptr) VultrError(res, 404, "Invalid user.");
+  return user;
 }
 
 VultrUser* FindVultrUserByEmail(State& state, std::string_view email) {

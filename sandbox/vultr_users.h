@@ -18,6 +18,10 @@ void RegisterVultrUsers(Router& router, App& app);
 Json VultrUserJson(const VultrUser& user);
 
 VultrUser* FindVultrUser(State& state, std::string_view id);
+// The user the route names (its first capture); else answers Vultr's 404 and
+// returns null.
+VultrUser* FindRequestedVultrUser(State& state, const httplib::Request& req,
+                                  httplib::Response& res);
 VultrUser* FindVultrUserByEmail(State& state,
                                 std::string_view email);  // case-insensitive
 

@@ -135,29 +135,19 @@ Type Type::Dynamic() {
   return *type;
 }
 
-Type Type::List(Type element) {
+Type Type::Collection(Kind kind, Type element) {
   auto rep = std::make_shared<Rep>();
-  rep->kind = Kind::kList;
+  rep->kind = kind;
   rep->has_dynamic = element.HasDynamic();
   rep->elements.push_back(std::move(element));
   return Type(std::move(rep));
 }
 
-Type Type::Set(Type element) {
-  auto rep = std::make_shared<Rep>();
-  rep->kind = Kind::kSet;
-  rep->has_dynamic = element.HasDynamic();
-  rep->elements.push_back(std::move(element));
-  return Type(std::move(rep));
-}
+Type Type::List(Type element) { return Collection(Kind::kList, std::move(element)); }
 
-Type Type::Map(Type element) {
-  auto rep = std::make_shared<Rep>();
-  rep->kind = Kind::kMap;
-  rep->has_dynamic = element.HasDynamic();
-  rep->elements.push_back(std::move(element));
-  return Type(std::move(rep));
-}
+Type Type::Set(Type element) { return Collection(Kind::kSet, std::move(element)); }
+
+Type Type::Map(Type element) { return Collection(Kind::kMap, std::move(element)); }
 
 Type Type::Object(std::map<std::string, Type> attributes) {
   auto rep = std::make_shared<Rep>();

@@ -65,6 +65,8 @@ class Type {
   explicit Type(std::shared_ptr<const Rep> rep);
   // A fresh representation of a primitive or dynamic type, for the singletons.
   static Type Singleton(Kind kind);
+  // A list, set or map of `element`.
+  static Type Collection(Kind kind, Type element);
   std::shared_ptr<const Rep> rep_;
 };
 
