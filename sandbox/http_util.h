@@ -18,6 +18,8 @@ using Json = nlohmann::json;
 std::string Dump(const Json& value);
 
 void SendJson(httplib::Response& res, int status, const Json& body);
+// `body` exactly as given, as application/json (it need not be valid JSON).
+void SendJsonText(httplib::Response& res, int status, std::string body);
 // A response with no body at all (no Content-Type, Content-Length 0).
 void SendNoContent(httplib::Response& res, int status);
 

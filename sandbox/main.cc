@@ -214,6 +214,7 @@ int Run(int argc, char** argv) {
     int signal_number = 0;
     sigwait(&signals, &signal_number);
     signaled.store(true);
+    app.faults.Shutdown();  // ends held requests and added latency early
     // stop() is a no-op until the accept loop runs, so repeat it until it has
     // returned.
     while (!done.load()) {

@@ -1,12 +1,14 @@
 #include "router.h"
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <regex>
-#include <thread>
+#include <utility>
 
 #include "credentials.h"
+#include "faults.h"
 #include "http_util.h"
 #include "motherduck_common.h"
 #include "vultr_common.h"
@@ -60,6 +62,13 @@ const char* VendorName(Vendor vendor) {
   return "";
 }
 
+// Replaces whatever the handler answered with a scripted status and body.
+void ReplaceAnswer(httplib::Response& res, int status, std::string body) {
+  res.headers.clear();
+  res.body.clear();
+  SendJsonText(res, status, std::move(body));
+}
+
 void NotFoundText(httplib::Response& res) {
   res.status = 404;
   res.set_content("Not Found\n", "text/plain; charset=utf-8");
@@ -90,6 +99,7 @@ void Router::AddPattern(std::string_view method, const std::string& pattern,
 void Router::Route(Vendor vendor, std::string_view method, std::string_view path_template,
                    Handler handler) {
   std::string route = std::string(method) + " " + std::string(path_template);
+  app_.faults.AddRoute(route);
   Add(method, path_template,
       [this, vendor, route = std::move(route), handler = std::move(handler)](
           const httplib::Request& req, httplib::Response& res) {
@@ -123,35 +133,61 @@ void Router::AddFallbacks() {
 
 void Router::Serve(Vendor vendor, const std::string& route, const Handler& handler,
                    const httplib::Request& req, httplib::Response& res) {
-  const FaultConfig config = app_.faults.Get();
-  if (config.latency_ms > 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(config.latency_ms));
-  }
-  bool fault = false;
-  bool drop = false;
-  int retry_after_s = 0;
-  if (!app_.faults.Admit(std::string(VendorName(vendor)) + " " + req.remote_addr, &retry_after_s)) {
-    StatusError(vendor, res, 429);
-    res.set_header("Retry-After", std::to_string(retry_after_s));
-    fault = true;
-  } else if (const int status = app_.faults.PickServerError(); status != 0) {
-    StatusError(vendor, res, status);
-    fault = true;
-  } else if (!AcceptsBearerToken(app_, vendor, BearerToken(req).value_or(""))) {
-    StatusError(vendor, res, 401);
-  } else {
+  const std::int64_t latency_ms = app_.faults.Get().latency_ms;
+  if (latency_ms > 0) app_.faults.Wait(std::chrono::milliseconds(latency_ms));
+  const auto carry_out = [&] {
     try {
       handler(req, res);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "orgiam-sandbox: %s failed: %s\n", route.c_str(), e.what());
       StatusError(vendor, res, 500);
     }
-    // The request has been carried out (and persisted); now maybe lose the
-    // answer.
-    if (app_.faults.PickDrop()) {
+  };
+  const bool authenticated = AcceptsBearerToken(app_, vendor, BearerToken(req).value_or(""));
+  // A scripted rule comes first, and a request it applies to sees no random
+  // fault.
+  const ScriptedFault scripted = app_.faults.TakeScripted(route, authenticated);
+  bool fault = scripted.action != ScriptAction::kNone;
+  bool drop = false;
+  int retry_after_s = 0;
+  switch (scripted.action) {
+    case ScriptAction::kError:
+      StatusError(vendor, res, scripted.status);
+      if (scripted.status == 429) res.set_header("Retry-After", "1");
+      break;
+    case ScriptAction::kDropAfterCommit:
+      carry_out();
       drop = true;
-      fault = true;
-    }
+      break;
+    case ScriptAction::kHold:
+      carry_out();
+      app_.faults.Wait(std::chrono::milliseconds(scripted.hold_ms));
+      break;
+    case ScriptAction::kBody:
+      carry_out();
+      ReplaceAnswer(res, scripted.status, scripted.body);
+      break;
+    case ScriptAction::kNone:
+      if (!app_.faults.Admit(std::string(VendorName(vendor)) + " " + req.remote_addr,
+                             &retry_after_s)) {
+        StatusError(vendor, res, 429);
+        res.set_header("Retry-After", std::to_string(retry_after_s));
+        fault = true;
+      } else if (const int status = app_.faults.PickServerError(); status != 0) {
+        StatusError(vendor, res, status);
+        fault = true;
+      } else if (!authenticated) {
+        StatusError(vendor, res, 401);
+      } else {
+        carry_out();
+        // The request has been carried out (and persisted); now maybe lose the
+        // answer.
+        if (app_.faults.PickDrop()) {
+          drop = true;
+          fault = true;
+        }
+      }
+      break;
   }
   app_.stats.Record(route, res.status, fault);
   if (drop && !DropConnection(req)) {

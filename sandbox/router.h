@@ -23,7 +23,8 @@ inline Handler Bind(App& app, AppHandler fn) {
 }
 
 // Registers routes written as templates ("/v2/users/{id}"). Vendor routes go
-// through the request pipeline: latency, rate limit (429), injected 5xx, bearer
+// through the request pipeline: latency, then either the scripted fault of the
+// route (see Faults::TakeScripted) or rate limit (429), injected 5xx, bearer
 // authentication (401), the handler, then possibly a dropped connection; each
 // is counted in the stats under "METHOD template". Admin routes skip all of
 // that.

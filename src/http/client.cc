@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -15,6 +16,7 @@
 #include "http/redact.h"
 #include "http/retry_policy.h"
 #include "util/log.h"
+#include "util/status_macros.h"
 
 namespace orgiam::http {
 namespace {
@@ -97,7 +99,25 @@ absl::StatusCode StatusCodeFor(CURLcode code) {
 
 const char* Attempts(int n) { return n == 1 ? "attempt" : "attempts"; }
 
+// Set on a thread while it finishes what a sent create started (Client::FinishingSentWork).
+thread_local bool finishing_sent_work = false;
+
+milliseconds OperationBudget(const ClientOptions& options) {
+  if (options.operation_budget > milliseconds(0)) return options.operation_budget;
+  return options.request_timeout * (std::max(0, options.max_retries) + 2);
+}
+
 }  // namespace
+
+Client::FinishingSentWork::FinishingSentWork() : previous_(finishing_sent_work) {
+  finishing_sent_work = true;
+}
+
+Client::FinishingSentWork::~FinishingSentWork() { finishing_sent_work = previous_; }
+
+bool Client::stopping() const { return cancellation_->IsCancelled(); }
+
+bool Client::Interruptible() const { return !finishing_sent_work; }
 
 Client::Client(ClientOptions options)
     : options_(std::move(options)),
@@ -146,7 +166,8 @@ absl::Status Client::CheckRequest(const Request& request) const {
 }
 
 absl::StatusOr<Response> Client::Send(const Request& request) {
-  if (cancellation_->IsCancelled()) return Cancelled(request);
+  const bool interruptible = Interruptible();
+  if (interruptible && cancellation_->IsCancelled()) return Cancelled(request);
   if (absl::Status valid = CheckRequest(request); !valid.ok()) return valid;
   // The first request loads libcurl; without it no attempt can succeed, so
   // say so once instead of retrying.
@@ -177,6 +198,9 @@ absl::StatusOr<Response> Client::Send(const Request& request) {
   // connection), so a POST always opens its own connection: then nothing is
   // ever resent behind our back.
   spec.fresh_connection = !idempotent;
+  // A create the vendor may already be carrying out is never cut off by a stop.
+  spec.survive_cancel = !idempotent || !interruptible;
+  const auto deadline = std::chrono::steady_clock::now() + OperationBudget(options_);
   auto overridden = [&request](std::string_view name) {
     return std::any_of(request.headers.begin(), request.headers.end(), [name](const auto& h) {
       return absl::EqualsIgnoreCase(h.first, absl::string_view(name.data(), name.size()));
@@ -200,7 +224,14 @@ absl::StatusOr<Response> Client::Send(const Request& request) {
   }
 
   for (int attempt = 1;; ++attempt) {
-    if (!limiter_->Acquire(*cancellation_).ok()) return Cancelled(request);
+    if (absl::Status admitted =
+            limiter_->Acquire(interruptible ? cancellation_.get() : nullptr, deadline);
+        !admitted.ok()) {
+      if (absl::IsCancelled(admitted)) return Cancelled(request);
+      return absl::DeadlineExceededError(
+          absl::StrCat(vendor, ": ", request.method, " ", shown, ": not sent: ", admitted.message(),
+                       " (", Attempts(attempt - 1), " so far: ", attempt - 1, ")"));
+    }
     TransferResult result = pool_->Perform(spec);
     const Response& response = result.response;
     if (result.code == CURLE_OK) {
@@ -290,54 +321,129 @@ absl::StatusOr<Response> Client::Send(const Request& request) {
                 {"reason", reason},
                 {"delay_ms", std::to_string(delay.count())},
                 {"attempt", std::to_string(attempt)}});
+    const auto wake = std::chrono::steady_clock::now() + delay;
+    if (wake > deadline) {
+      // The next attempt could not start within the operation's budget: report what the
+      // last one gave.
+      if (have_response) return std::move(result.response);
+      return absl::Status(StatusCodeFor(result.code),
+                          absl::StrCat(where, ": ", result.error, " (curl error ",
+                                       static_cast<int>(result.code), ") after ", attempt, " ",
+                                       Attempts(attempt), "; the time budget is used up"));
+    }
     if (response.status == 429 && result.code == CURLE_OK) {
       // The server wants fewer requests from us, not only from this caller:
       // every thread of this client waits in the limiter until then.
-      limiter_->PauseUntil(std::chrono::steady_clock::now() + delay);
-    } else if (!cancellation_->SleepFor(delay)) {
+      limiter_->PauseUntil(wake);
+    } else if (!interruptible) {
+      std::this_thread::sleep_until(wake);
+    } else if (!cancellation_->SleepUntil(wake)) {
       return Cancelled(request);
     }
   }
 }
 
-absl::StatusOr<Client::CreateResult> Client::Create(
-    const Request& post,
-    const std::function<absl::StatusOr<std::optional<std::string>>()>& find_existing) {
-  const int max_retries = std::max(0, options_.max_retries);
-  const std::string shown = internal::RedactPath(post.path);
-  for (int resend = 0;; ++resend) {
-    absl::StatusOr<Response> sent = Send(post);
-    if (sent.ok()) return CreateResult{.response = *std::move(sent), .found_by_lookup = false};
-    const absl::Status& failure = sent.status();
-    if (!IsOutcomeUnknown(failure) || failure.code() == absl::StatusCode::kCancelled) {
-      return failure;
+absl::StatusOr<std::vector<ExistingObject>> Client::FindForCreate(const CreateSpec& spec) {
+  constexpr int kLookupAttempts = 3;
+  absl::StatusOr<std::vector<ExistingObject>> found;
+  for (int attempt = 1; attempt <= kLookupAttempts; ++attempt) {
+    found = spec.find();
+    if (found.ok() || absl::IsCancelled(found.status())) break;
+    // A lookup is read-only; only a failure that another try may cure is tried again.
+    const absl::StatusCode code = found.status().code();
+    if (code != absl::StatusCode::kUnavailable && code != absl::StatusCode::kDeadlineExceeded) {
+      break;
     }
+  }
+  return found;
+}
+
+absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
+  const Request& post = spec.post;
+  const std::string shown = internal::RedactPath(post.path);
+  const int max_retries = std::max(0, options_.max_retries);
+  const auto complete = [&spec](const Response& response) {
+    return response.status < 200 || response.status > 299 || spec.answer_complete == nullptr ||
+           spec.answer_complete(response);
+  };
+
+  // What carries the key before anything is sent: never ours.
+  ASSIGN_OR_RETURN(const std::vector<ExistingObject> before, FindForCreate(spec));
+  if (spec.unique_key && !before.empty()) {
+    return AlreadyExistsError(absl::StrCat(options_.vendor, ": ", before.front().label,
+                                           " already exists and was not created by this apply"),
+                              before.front());
+  }
+  const auto made_by_us = [&before](std::vector<ExistingObject> now) {
+    std::vector<ExistingObject> fresh;
+    for (ExistingObject& object : now) {
+      const bool seen = std::any_of(before.begin(), before.end(),
+                                    [&](const ExistingObject& old) { return old.id == object.id; });
+      if (!seen) fresh.push_back(std::move(object));
+    }
+    return fresh;
+  };
+
+  absl::Status last_failure;
+  for (int attempt = 0;; ++attempt) {
+    // A stop ends the create before a new attempt is sent.
+    if (attempt > 0 && stopping() && Interruptible()) {
+      return MarkOutcomeUnknown(absl::CancelledError(absl::StrCat(
+          last_failure.message(), "; the provider is stopping, so the create is not sent again")));
+    }
+    absl::StatusOr<Response> sent = Send(post);
+    bool look = false;
+    if (sent.ok()) {
+      if (complete(*sent)) {
+        const bool refused_resend = attempt > 0 && spec.unique_key && sent->status >= 400 &&
+                                    sent->status < 500 && sent->status != 429;
+        if (!refused_resend) return CreateOutcome{.response = *std::move(sent)};
+        // "Already exists" to a resend may be the earlier attempt landing late.
+        look = true;
+        last_failure = absl::AbortedError(absl::StrCat(options_.vendor, ": POST ", shown, ": HTTP ",
+                                                       sent->status, " to a resend"));
+      } else {
+        look = true;
+        last_failure = absl::InternalError(
+            absl::StrCat(options_.vendor, ": POST ", shown, ": HTTP ", sent->status,
+                         " without the created object (no id or secret in the answer)"));
+      }
+    } else if (IsOutcomeUnknown(sent.status()) &&
+               sent.status().code() != absl::StatusCode::kCancelled) {
+      look = true;
+      last_failure = sent.status();
+    } else {
+      return sent.status();  // certainly not carried out
+    }
+    if (!look) continue;
+
     ORGIAM_LOG(kDebug, kModule, "create outcome unknown; looking the object up",
                {{"vendor", options_.vendor},
                 {"method", post.method},
                 {"path", shown},
-                {"resend", std::to_string(resend)}});
-    // Give the server a moment to finish what it may still be doing before
-    // looking.
-    const milliseconds delay =
-        internal::Backoff(resend, options_.initial_backoff, options_.max_backoff);
-    if (!cancellation_->SleepFor(delay)) return Cancelled(post);
-    absl::StatusOr<std::optional<std::string>> found = find_existing();
-    if (!found.ok()) {
-      if (found.status().code() == absl::StatusCode::kCancelled) return found.status();
-      return MarkOutcomeUnknown(absl::Status(
-          found.status().code(), absl::StrCat(failure.message(), "; looking the object up failed: ",
-                                              found.status().message())));
+                {"attempt", std::to_string(attempt + 1)}});
+    // What this create sent is finished even during a stop: the vendor may hold it.
+    FinishingSentWork finishing;
+    // Give the server a moment to finish what it may still be doing before looking.
+    std::this_thread::sleep_for(
+        std::min(internal::Backoff(attempt, options_.initial_backoff, options_.max_backoff),
+                 milliseconds(2000)));
+    absl::StatusOr<std::vector<ExistingObject>> now = FindForCreate(spec);
+    if (!now.ok()) {
+      return MarkOutcomeUnknown(
+          absl::Status(now.status().code(),
+                       absl::StrCat(last_failure.message(),
+                                    "; looking the object up failed: ", now.status().message())));
     }
-    if (found->has_value()) {
+    std::vector<ExistingObject> fresh = made_by_us(*std::move(now));
+    if (!fresh.empty()) {
       ORGIAM_LOG(kInfo, kModule, "create was carried out despite the error; found by lookup",
-                 {{"vendor", options_.vendor}, {"path", shown}});
-      Response response;
-      response.status = 200;
-      response.body = std::move(**found);
-      return CreateResult{.response = std::move(response), .found_by_lookup = true};
+                 {{"vendor", options_.vendor}, {"path", shown}, {"id", fresh.front().id}});
+      return CreateOutcome{.recovered = std::move(fresh)};
     }
-    if (resend >= max_retries) return failure;
+    if (sent.ok() && complete(*sent)) return CreateOutcome{.response = *std::move(sent)};
+    if (sent.ok()) return last_failure;  // an incomplete answer and nothing to be found
+    if (attempt >= max_retries) return MarkOutcomeUnknown(last_failure);
   }
 }
 

@@ -13,6 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "http/exactly_once.h"
 #include "http/message.h"
 #include "http/outcome.h"
 
@@ -40,6 +41,9 @@ struct ClientOptions {
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds initial_backoff{250};
   std::chrono::milliseconds max_backoff{30000};
+  // The longest one Send may take, waits for the limiter, back-offs and Retry-After included;
+  // a wait that would end later is not started. 0: request_timeout * (max_retries + 2).
+  std::chrono::milliseconds operation_budget{0};
 };
 
 class Client {
@@ -71,30 +75,51 @@ class Client {
   // POST); other bodies are cut at 1 MiB. After CancelAll: CANCELLED.
   absl::StatusOr<Response> Send(const Request& request);
 
-  // Creates an object with a POST without ever creating it twice. When the
-  // outcome of an attempt is unknown, waits a back-off and calls
-  // `find_existing` (which usually looks the object up by its natural key with
-  // GETs through this client): a body means the create happened, and {.response
-  // = {200, that body}, .found_by_lookup = true} is returned; nullopt sends the
-  // POST again, up to max_retries times. A failing lookup returns its error,
-  // still marked outcome-unknown. Any response to the POST itself is returned
-  // as is.
-  struct CreateResult {
-    Response response = {};
-    bool found_by_lookup = false;
-  };
-  absl::StatusOr<CreateResult> Create(
-      const Request& post,
-      const std::function<absl::StatusOr<std::optional<std::string>>()>& find_existing);
+  // Creates an object with a POST, at most once, taking nothing that is not its own (see
+  // exactly_once.h). In order:
+  //  1. spec.find lists the objects with the natural key. An error ends the create (nothing
+  //     was sent); with a unique key, a match ends it with AlreadyExistsError.
+  //  2. The POST is sent. A complete 2xx or any refusal is returned as `response`.
+  //  3. After an unknown outcome (or an incomplete 2xx) it waits a back-off and runs
+  //     spec.find again: objects not seen in step 1 are returned as `recovered`. None: the
+  //     POST is sent again, up to max_retries times; a refusal of a resend (e.g. "already
+  //     exists") is checked the same way, since an earlier attempt may have landed late.
+  //  4. Otherwise the last error, still marked outcome-unknown.
+  // After CancelAll a POST that has been sent is not aborted and its recovery lookups still
+  // run (bounded by request_timeout), so the caller gets what the vendor made; only new
+  // attempts are not started.
+  absl::StatusOr<CreateOutcome> Create(const CreateSpec& spec);
 
-  // StopProvider: aborts transfers in flight and wakes back-off and limiter
-  // waits (they return CANCELLED); later calls fail at once with CANCELLED.
-  // Thread-safe; irreversible.
+  // True once CancelAll has been called.
+  bool stopping() const;
+
+  // StopProvider: aborts GET, PUT, PATCH and DELETE transfers in flight and wakes back-off
+  // and limiter waits (they return CANCELLED); later calls fail at once with CANCELLED. A POST
+  // already sent finishes. Thread-safe; irreversible.
   void CancelAll();
+
+  // While one lives on a thread, that thread's requests ignore CancelAll: for finishing what
+  // a sent create started (finding what it made, deleting an object of its own whose secret
+  // was lost). Every request stays bounded by request_timeout and the operation budget.
+  class FinishingSentWork {
+   public:
+    FinishingSentWork();
+    ~FinishingSentWork();
+    FinishingSentWork(const FinishingSentWork&) = delete;
+    FinishingSentWork& operator=(const FinishingSentWork&) = delete;
+
+   private:
+    bool previous_;
+  };
 
  private:
   absl::Status CheckRequest(const Request& request) const;
   absl::Status Cancelled(const Request& request) const;
+  // Whether this thread's requests obey CancelAll now.
+  bool Interruptible() const;
+  // Runs spec.find, asking again (up to three times) when the lookup itself fails for a
+  // transient reason.
+  absl::StatusOr<std::vector<ExistingObject>> FindForCreate(const CreateSpec& spec);
 
   const ClientOptions options_;
   const std::string base_url_;  // without a trailing slash

@@ -204,14 +204,19 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
     headers.list = next;
   }
 
+  static const std::atomic<bool> kNeverCancelled{false};
+  const std::atomic<bool>* const cancelled = spec.survive_cancel ? &kNeverCancelled : cancelled_;
   Sink sink{.curl = curl,
             .easy = easy,
-            .cancelled = cancelled_,
+            .cancelled = cancelled,
             .limits = &limits_,
             .response = &result.response};
   Options options(curl, easy);
   options.Set(CURLOPT_URL, spec.url.c_str());
   options.Set(CURLOPT_PROTOCOLS_STR, "http,https");
+  // Ids are path segments: "/users/x/.." must reach the server as written, never be
+  // normalised into another route.
+  options.Set(CURLOPT_PATH_AS_IS, 1L);
   options.Set(CURLOPT_NOSIGNAL, 1L);
   options.Set(CURLOPT_ERRORBUFFER, slot->error);
   options.Set(CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(1, spec.timeout.count())));
@@ -269,7 +274,7 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
       }
     }
     if (done || running == 0) break;
-    if (cancelled_->load(std::memory_order_acquire)) {
+    if (cancelled->load(std::memory_order_acquire)) {
       result.cancelled = true;
       break;
     }
@@ -286,7 +291,7 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
   result.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
   if (result.cancelled || code == CURLE_ABORTED_BY_CALLBACK) {
-    result.cancelled = cancelled_->load(std::memory_order_acquire);
+    result.cancelled = cancelled->load(std::memory_order_acquire);
   }
 
   long status = 0;

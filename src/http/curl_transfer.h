@@ -50,6 +50,9 @@ struct TransferSpec {
   // A new connection, never a kept-alive one: see Client::Send on why POSTs
   // need it.
   bool fresh_connection = false;
+  // Not aborted by the pool's cancelled flag: a sent create must finish (see
+  // Client::CancelAll).
+  bool survive_cancel = false;
 };
 
 struct TransferResult {

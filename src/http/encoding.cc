@@ -17,6 +17,15 @@ std::string PercentEncode(const std::string& value) {
   return out;
 }
 
+absl::StatusOr<std::string> PathSegment(const std::string& value, const std::string& what) {
+  if (value.empty() || value == "." || value == "..") {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the ", what, " is ", value.empty() ? "empty" : absl::StrCat("\"", value, "\""),
+        ", which is not an id; nothing was sent"));
+  }
+  return PercentEncode(std::string(value));
+}
+
 std::string JsonString(const nlohmann::json& object, const char* key) {
   if (!object.is_object()) return "";
   auto it = object.find(key);

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "nlohmann/json.hpp"
 
 namespace orgiam::http {
@@ -12,6 +13,11 @@ namespace orgiam::http {
 // Percent-encodes everything but RFC 3986 unreserved characters: safe for a path segment or
 // a query value.
 std::string PercentEncode(const std::string& value);
+
+// `value` as one percent-encoded path segment, or INVALID_ARGUMENT naming `what` (e.g. "user
+// id") when it is empty, "." or "..": an id must never address another route or the
+// collection itself, so such a request is never sent.
+absl::StatusOr<std::string> PathSegment(const std::string& value, const std::string& what);
 
 // The string member `key` of a JSON object; "" when absent, not a string, or not an object.
 std::string JsonString(const nlohmann::json& object, const char* key);

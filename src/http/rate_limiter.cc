@@ -1,6 +1,7 @@
 #include "http/rate_limiter.h"
 
 #include <algorithm>
+#include <thread>
 
 namespace orgiam::http::internal {
 
@@ -11,9 +12,11 @@ RateLimiter::RateLimiter(double rate_per_s)
       refilled_at_(Clock::now()),
       paused_until_(Clock::time_point::min()) {}
 
-absl::Status RateLimiter::Acquire(Cancellation& cancellation) {
+absl::Status RateLimiter::Acquire(Cancellation* cancellation, Clock::time_point deadline) {
   while (true) {
-    if (cancellation.IsCancelled()) return absl::CancelledError("cancelled");
+    if (cancellation != nullptr && cancellation->IsCancelled()) {
+      return absl::CancelledError("cancelled");
+    }
     Clock::time_point wake;
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -38,7 +41,14 @@ absl::Status RateLimiter::Acquire(Cancellation& cancellation) {
     }
     // Woken callers re-check: a pause set meanwhile, or another caller taking
     // the token, sends them back to sleep.
-    if (!cancellation.SleepUntil(wake)) return absl::CancelledError("cancelled");
+    if (wake > deadline) {
+      return absl::DeadlineExceededError("the rate limit leaves no slot within the time budget");
+    }
+    if (cancellation == nullptr) {
+      std::this_thread::sleep_until(wake);
+    } else if (!cancellation->SleepUntil(wake)) {
+      return absl::CancelledError("cancelled");
+    }
   }
 }
 

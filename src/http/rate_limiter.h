@@ -35,7 +35,12 @@ class RateLimiter {
 
   // Waits for a token and for any pause to end. CANCELLED when `cancellation`
   // fires first.
-  absl::Status Acquire(Cancellation& cancellation);
+  absl::Status Acquire(Cancellation& cancellation) {
+    return Acquire(&cancellation, Clock::time_point::max());
+  }
+  // The same with a bound: DEADLINE_EXCEEDED, without waiting, when the token would come
+  // after `deadline`. A null `cancellation` waits regardless of any stop.
+  absl::Status Acquire(Cancellation* cancellation, Clock::time_point deadline);
 
   // Holds every caller until `until` (never shortens a pause already in force).
   void PauseUntil(Clock::time_point until);

@@ -1,13 +1,13 @@
 #include "motherduck/motherduck_api.h"
 
-#include <set>
 #include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
-#include "absl/time/time.h"
 #include "http/encoding.h"
+#include "http/exactly_once.h"
+#include "http/json_body.h"
+#include "http/pagination.h"
 #include "http/status_code.h"
 #include "util/log.h"
 #include "util/status_macros.h"
@@ -17,23 +17,14 @@ namespace {
 
 using nlohmann::json;
 
-// Tokens created this long before a lost create started still count as its result, to
-// tolerate clock skew between this machine and MotherDuck.
-constexpr absl::Duration kClockSkew = absl::Minutes(2);
-// How often a lost token-create response is answered by revoking the orphan and retrying.
-constexpr int kMaxOrphanRetries = 6;
-
 bool IsSuccess(int status) { return status >= 200 && status <= 299; }
 
 absl::StatusOr<json> ParseBody(const http::Response& response, const std::string& what) {
   if (response.body.empty()) return json::object();
-  json parsed = json::parse(response.body, nullptr, false);
-  if (parsed.is_discarded()) {
-    return absl::InternalError(absl::StrCat("MotherDuck API: ", what, " returned HTTP ",
-                                            response.status, " with a body that is not JSON"));
-  }
-  return parsed;
+  return http::ParseJsonBody(response, absl::StrCat("MotherDuck API: ", what));
 }
+
+}  // namespace
 
 Token ParseToken(const json& object) {
   Token token;
@@ -52,6 +43,8 @@ Token ParseToken(const json& object) {
   return token;
 }
 
+namespace {
+
 // The next-page cursor in any of the shapes MotherDuck might use; empty when there is none.
 // Sets `parameter` to the query parameter the cursor goes back in.
 std::string NextCursor(const json& page, std::string* parameter) {
@@ -69,17 +62,9 @@ std::string NextCursor(const json& page, std::string* parameter) {
   return "";
 }
 
-std::optional<absl::Time> ParseTimestamp(const std::string& text) {
-  absl::Time time;
-  std::string error;
-  if (text.empty() || !absl::ParseTime(absl::RFC3339_full, text, &time, &error)) {
-    return std::nullopt;
-  }
-  return time;
-}
-
-std::string TokensPath(const std::string& username) {
-  return absl::StrCat("/v1/users/", http::PercentEncode(username), "/tokens");
+absl::StatusOr<std::string> UserPath(const std::string& username, const std::string& suffix = "") {
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(username, "MotherDuck username"));
+  return absl::StrCat("/v1/users/", segment, suffix);
 }
 
 }  // namespace
@@ -122,52 +107,71 @@ absl::StatusOr<json> MotherduckApi::Call(const std::string& method, const std::s
 }
 
 absl::Status MotherduckApi::CreateServiceAccount(const std::string& username) {
+  ASSIGN_OR_RETURN(const std::string path, UserPath(username));  // refuses a bad name early
   const json body = {{"username", username}};
-  http::Request request{.method = "POST", .path = "/v1/users", .body = body.dump()};
-  auto find_existing = [this, &username]() -> absl::StatusOr<std::optional<std::string>> {
-    ASSIGN_OR_RETURN(bool exists, ServiceAccountExists(username));
-    if (!exists) return std::optional<std::string>();
-    return std::optional<std::string>(json{{"username", username}}.dump());
-  };
-  ASSIGN_OR_RETURN(http::Client::CreateResult result, client_.Create(request, find_existing));
-  if (result.found_by_lookup) {
-    ORGIAM_LOG(kWarn, "motherduck", "create response lost; the service account exists",
+  http::CreateSpec spec{
+      .post = {.method = "POST", .path = "/v1/users", .body = body.dump()},
+      .find = [this, &username]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
+        ASSIGN_OR_RETURN(bool exists, ServiceAccountExists(username));
+        std::vector<http::ExistingObject> matches;
+        if (exists) {
+          matches.push_back({.id = username, .label = absl::StrCat("account ", username)});
+        }
+        return matches;
+      },
+      .unique_key = true};
+  ASSIGN_OR_RETURN(http::CreateOutcome outcome, client_.Create(spec));
+  if (!outcome.response.has_value()) {
+    ORGIAM_LOG(kInfo, "motherduck", "create answer lost; the account this create made exists",
                {{"username", username}});
     return absl::OkStatus();
   }
-  if (!IsSuccess(result.response.status)) {
-    return MotherduckError(result.response, "POST /v1/users");
+  if (!IsSuccess(outcome.response->status)) {
+    return MotherduckError(*outcome.response, "POST /v1/users");
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<bool> MotherduckApi::ServiceAccountExists(const std::string& username) {
-  absl::Status status =
-      Call("GET", absl::StrCat("/v1/users/", http::PercentEncode(username), "/instances")).status();
+  ASSIGN_OR_RETURN(const std::string path, UserPath(username, "/instances"));
+  absl::Status status = Call("GET", path).status();
   if (absl::IsNotFound(status)) return false;
   RETURN_IF_ERROR(status);
   return true;
 }
 
 absl::Status MotherduckApi::DeleteServiceAccount(const std::string& username) {
-  absl::Status status =
-      Call("DELETE", absl::StrCat("/v1/users/", http::PercentEncode(username))).status();
+  ASSIGN_OR_RETURN(const std::string path, UserPath(username));
+  absl::Status status = Call("DELETE", path).status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
 absl::StatusOr<std::vector<Token>> MotherduckApi::ListTokens(const std::string& username) {
+  ASSIGN_OR_RETURN(const std::string path, UserPath(username, "/tokens"));
   std::vector<Token> tokens;
-  std::set<std::string> seen_cursors;
+  http::PageWalk walk("MotherDuck API: GET /v1/users/{username}/tokens");
   std::string query;
   while (true) {
-    ASSIGN_OR_RETURN(json page, Call("GET", TokensPath(username) + query));
-    if (page.is_object() && page.contains("tokens") && page["tokens"].is_array()) {
-      for (const json& item : page["tokens"]) tokens.push_back(ParseToken(item));
+    RETURN_IF_ERROR(walk.BeforePage());
+    ASSIGN_OR_RETURN(json page, Call("GET", path + query));
+    const auto list = page.is_object() ? page.find("tokens") : page.end();
+    if (!page.is_object() || list == page.end() || !list->is_array()) {
+      // Never "no tokens": a list that cannot be read must not make a live token look revoked.
+      return absl::InternalError(
+          "MotherDuck API: GET /v1/users/{username}/tokens answered without a token list");
+    }
+    for (const json& item : *list) {
+      Token token = ParseToken(item);
+      if (token.id.empty()) {
+        return absl::InternalError(
+            "MotherDuck API: GET /v1/users/{username}/tokens listed a token without an id");
+      }
+      tokens.push_back(std::move(token));
     }
     std::string parameter;
     const std::string cursor = NextCursor(page, &parameter);
-    // A repeated cursor would loop forever; the list is complete as far as we can tell.
-    if (cursor.empty() || !seen_cursors.insert(cursor).second) break;
+    ASSIGN_OR_RETURN(const bool more, walk.AfterPage(list->size(), cursor));
+    if (!more) break;
     query = absl::StrCat("?", parameter, "=", http::PercentEncode(cursor));
   }
   return tokens;
@@ -175,55 +179,47 @@ absl::StatusOr<std::vector<Token>> MotherduckApi::ListTokens(const std::string& 
 
 absl::StatusOr<Token> MotherduckApi::CreateToken(const std::string& username,
                                                  const NewToken& request) {
+  ASSIGN_OR_RETURN(const std::string path, UserPath(username, "/tokens"));
   json body = {{"name", request.name}};
   if (request.ttl) body["ttl"] = *request.ttl;
   if (request.token_type) body["token_type"] = *request.token_type;
   if (request.description) body["description"] = *request.description;
-  const std::string path = TokensPath(username);
-  const std::string what = "POST " + path;
-  http::Request post{.method = "POST", .path = path, .body = body.dump()};
-  for (int attempt = 0;; ++attempt) {
-    const absl::Time started = absl::Now();
-    auto find_existing = [&]() -> absl::StatusOr<std::optional<std::string>> {
-      ASSIGN_OR_RETURN(std::vector<Token> tokens, ListTokens(username));
-      for (const Token& token : tokens) {
-        if (token.name != request.name) continue;
-        std::optional<absl::Time> created = ParseTimestamp(token.created_ts);
-        if (created && *created < started - kClockSkew) continue;
-        return std::optional<std::string>(json{{"id", token.id}}.dump());
-      }
-      return std::optional<std::string>();
-    };
-    ASSIGN_OR_RETURN(http::Client::CreateResult result, client_.Create(post, find_existing));
-    if (!result.found_by_lookup) {
-      if (!IsSuccess(result.response.status)) return MotherduckError(result.response, what);
-      ASSIGN_OR_RETURN(json created, ParseBody(result.response, what));
-      Token token = ParseToken(created);
-      if (token.id.empty() || token.token.empty()) {
-        return absl::InternalError(
-            absl::StrCat("MotherDuck API: ", what, " answered without a token id or secret"));
-      }
-      return token;
-    }
-    // The token was created but the response, the only place its secret is ever shown, was
-    // lost. Nobody can use it: revoke it and mint another rather than leave an orphan.
-    ASSIGN_OR_RETURN(json found, ParseBody(result.response, what));
-    const std::string orphan = http::JsonString(found, "id");
-    ORGIAM_LOG(kWarn, "motherduck", "create response lost; revoking the orphan token",
-               {{"username", username}, {"token_id", orphan}});
-    RETURN_IF_ERROR(RevokeToken(username, orphan));
-    if (attempt + 1 >= kMaxOrphanRetries) {
-      return absl::UnavailableError(
-          absl::StrCat("MotherDuck API: ", what, " kept losing its response (", kMaxOrphanRetries,
-                       " times); the tokens it created were revoked. Try again later."));
-    }
-  }
+  const std::string what = "POST /v1/users/{username}/tokens";
+  http::CreateSpec spec{
+      .post = {.method = "POST", .path = path, .body = body.dump()},
+      .find = [this, &username, &request]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
+        ASSIGN_OR_RETURN(std::vector<Token> tokens, ListTokens(username));
+        std::vector<http::ExistingObject> named;
+        for (const Token& token : tokens) {
+          if (token.name == request.name) {
+            named.push_back(
+                {.id = token.id,
+                 .label = absl::StrCat("token ", token.id, " (", token.name, ") of ", username)});
+          }
+        }
+        return named;
+      },
+      // Token names may repeat: tokens named so before the POST are only left alone.
+      .unique_key = false,
+      .answer_complete =
+          [](const http::Response& response) {
+            const Token token = ParseToken(json::parse(response.body, nullptr, false));
+            return !token.id.empty() && !token.token.empty();
+          }};
+  ASSIGN_OR_RETURN(http::Response response,
+                   http::CreateCapturingSecret(client_, spec,
+                                               [this, &username](const http::ExistingObject& made) {
+                                                 return RevokeToken(username, made.id);
+                                               }));
+  if (!IsSuccess(response.status)) return MotherduckError(response, what);
+  ASSIGN_OR_RETURN(json created, ParseBody(response, what));
+  return ParseToken(created);
 }
 
 absl::Status MotherduckApi::RevokeToken(const std::string& username, const std::string& token_id) {
-  absl::Status status =
-      Call("DELETE", absl::StrCat(TokensPath(username), "/", http::PercentEncode(token_id)))
-          .status();
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(token_id, "MotherDuck token id"));
+  ASSIGN_OR_RETURN(const std::string path, UserPath(username, "/tokens/" + segment));
+  absl::Status status = Call("DELETE", path).status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 

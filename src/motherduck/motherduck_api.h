@@ -73,8 +73,9 @@ class MotherduckApi {
 // holds the message, the code and every issue verbatim.
 absl::Status MotherduckError(const http::Response& response, const std::string& what);
 
-// Percent-encodes one path segment.
-std::string EncodePathSegment(const std::string& value);
+// A token object of MotherDuck's JSON (a create answer, an entry of the list). Members of the
+// wrong type read as absent; an empty id means the object is not a token.
+Token ParseToken(const nlohmann::json& object);
 
 }  // namespace orgiam::motherduck
 

@@ -7,6 +7,7 @@
 #include "motherduck/service_account_resource.h"
 
 #include "absl/strings/str_cat.h"
+#include "framework/import_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 
@@ -78,8 +79,8 @@ class ServiceAccountResource : public framework::Resource {
     if (!api) return cty::Value();
     const std::string username = GetString(planned, "username");
     if (absl::Status status = api->CreateServiceAccount(username); !status.ok()) {
-      diagnostics->AddStatus(status, "Could not create the MotherDuck service account",
-                             cty::Path().Attr("username"));
+      framework::AddCreateFailure(diagnostics, status,
+                                  "Could not create the MotherDuck service account", kTypeName);
       return cty::Value();
     }
     return ToState(username, planned);

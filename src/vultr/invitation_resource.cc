@@ -14,6 +14,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "framework/import_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 #include "vultr/vultr_time.h"
@@ -108,7 +109,8 @@ class InvitationResource : public framework::Resource {
     absl::StatusOr<Invitation> invitation =
         api->CreateInvitation(GetString(planned, "email"), GetBool(planned, "api_enabled", true));
     if (!invitation.ok()) {
-      diagnostics->AddStatus(invitation.status(), "Could not create the Vultr invitation");
+      framework::AddCreateFailure(diagnostics, invitation.status(),
+                                  "Could not create the Vultr invitation", kTypeName);
       return cty::Value();
     }
     return ToState(*invitation, planned);

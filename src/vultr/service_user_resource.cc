@@ -10,9 +10,9 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "framework/import_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
-#include "util/log.h"
 
 namespace orgiam::vultr {
 namespace {
@@ -72,29 +72,15 @@ class ServiceUserResource : public framework::Resource {
     request.api_enabled = GetBool(planned, "api_enabled", true);
     request.acls = GetStrings(planned, "acls");
     request.password = PasswordFromConfig(config);
-    for (int attempt = 0;; ++attempt) {
-      bool recovered = false;
-      absl::StatusOr<User> user = api->CreateUser(request, &recovered);
-      if (!user.ok()) {
-        diagnostics->AddStatus(user.status(), "Could not create the Vultr service user");
-        return cty::Value();
-      }
-      if (!recovered || !request.api_enabled) return ToState(*user, planned);
-      // The create went through but its response, the only place the API key is ever shown,
-      // was lost. The user is seconds old and unknown to anyone else: delete it and create it
-      // again rather than keep a user whose key nobody has.
-      ORGIAM_LOG(kWarn, "vultr", "create response lost; recreating the user to capture its API key",
-                 {{"id", user->id}});
-      if (absl::Status deleted = api->DeleteUser(user->id); !deleted.ok() || attempt >= 3) {
-        diagnostics->AddWarning(
-            "API key not captured",
-            absl::StrCat("The Vultr user ", user->id,
-                         " was created, but the response with its "
-                         "API key was lost and could not be recovered. The user is managed "
-                         "without api_key; taint it to create it anew."));
-        return ToState(*user, planned);
-      }
+    // Exactly once: a user with this email that this apply did not make is never adopted or
+    // deleted, and a user whose key was lost is deleted and made again inside CreateUser.
+    absl::StatusOr<User> user = api->CreateUser(request);
+    if (!user.ok()) {
+      framework::AddCreateFailure(diagnostics, user.status(),
+                                  "Could not create the Vultr service user", kTypeName);
+      return cty::Value();
     }
+    return ToState(*user, planned);
   }
 
   std::optional<cty::Value> Read(const cty::Value& state,

@@ -1,11 +1,14 @@
 #include "vultr/vultr_api.h"
 
-#include <set>
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "http/encoding.h"
+#include "http/exactly_once.h"
+#include "http/json_body.h"
+#include "http/pagination.h"
 #include "http/status_code.h"
 #include "util/status_macros.h"
 
@@ -26,9 +29,39 @@ bool Flag(const json& object, const char* key) {
   return false;
 }
 
-User ParseUser(const json& object) {
+// The object's id: a non-empty string, or the reason the answer cannot be trusted.
+absl::StatusOr<std::string> RequiredId(const json& object, const char* what) {
+  if (!object.is_object()) {
+    return absl::InternalError(absl::StrCat("Vultr API: the answer holds no ", what, " object"));
+  }
+  const auto it = object.find("id");
+  if (it == object.end() || !it->is_string() || it->get<std::string>().empty()) {
+    return absl::InternalError(absl::StrCat("Vultr API: the ", what, " in the answer has no id"));
+  }
+  return it->get<std::string>();
+}
+
+std::string UserLabel(const std::string& id, const std::string& email) {
+  return absl::StrCat("user ", id, " (", email, ")");
+}
+
+// Unwraps {"user": {...}} style envelopes; tolerates unwrapped objects.
+const json& Unwrap(const json& body, const char* key) {
+  if (body.is_object() && body.contains(key) && body[key].is_object()) return body[key];
+  return body;
+}
+
+absl::StatusOr<json> ParseBody(const http::Response& response, const std::string& what) {
+  if (response.body.empty()) return json::object();
+  return http::ParseJsonBody(response, absl::StrCat("Vultr API: ", what));
+}
+
+}  // namespace
+
+absl::StatusOr<User> ParseUser(const json& object) {
+  ASSIGN_OR_RETURN(std::string id, RequiredId(object, "user"));
   User user;
-  user.id = http::JsonString(object, "id");
+  user.id = std::move(id);
   user.name = http::JsonString(object, "name");
   if (user.name.empty()) {
     // Newer API revisions split the name.
@@ -40,56 +73,40 @@ User ParseUser(const json& object) {
   user.api_enabled = Flag(object, "api_enabled");
   user.service_user = Flag(object, "service_user");
   user.api_key = http::JsonString(object, "api_key");
-  if (object.contains("acls") && object["acls"].is_array()) {
-    for (const json& acl : object["acls"]) {
+  if (const auto acls = object.find("acls"); acls != object.end() && acls->is_array()) {
+    for (const json& acl : *acls) {
       if (acl.is_string()) user.acls.push_back(acl.get<std::string>());
     }
   }
   return user;
 }
 
-Invitation ParseInvitation(const json& object) {
+absl::StatusOr<Invitation> ParseInvitation(const json& object) {
+  ASSIGN_OR_RETURN(std::string id, RequiredId(object, "invitation"));
   Invitation invitation;
-  invitation.id = http::JsonString(object, "id");
+  invitation.id = std::move(id);
   invitation.email = http::JsonString(object, "email_invited");
   invitation.invite_status = http::JsonString(object, "invite_status");
   invitation.email_registered = Flag(object, "email_registered");
   invitation.date_created = http::JsonString(object, "date_created");
   invitation.date_responded = http::JsonString(object, "date_responded");
   invitation.expiration_date = http::JsonString(object, "expiration_date");
-  if (object.contains("permissions")) {
-    invitation.api_enabled = Flag(object["permissions"], "api_enabled");
+  if (const auto permissions = object.find("permissions"); permissions != object.end()) {
+    invitation.api_enabled = Flag(*permissions, "api_enabled");
   }
   return invitation;
 }
 
-ApiKey ParseApiKey(const json& object) {
+absl::StatusOr<ApiKey> ParseApiKey(const json& object) {
+  ASSIGN_OR_RETURN(std::string id, RequiredId(object, "API key"));
   ApiKey key;
-  key.id = http::JsonString(object, "id");
+  key.id = std::move(id);
   key.name = http::JsonString(object, "name");
   key.api_key = http::JsonString(object, "api_key");
   key.date_created = http::JsonString(object, "date_created");
   key.date_expire = http::JsonString(object, "date_expire");
   return key;
 }
-
-// Unwraps {"user": {...}} style envelopes; tolerates unwrapped objects.
-const json& Unwrap(const json& body, const char* key) {
-  if (body.is_object() && body.contains(key) && body[key].is_object()) return body[key];
-  return body;
-}
-
-absl::StatusOr<json> ParseBody(const http::Response& response, const std::string& what) {
-  if (response.body.empty()) return json::object();
-  json parsed = json::parse(response.body, nullptr, false);
-  if (parsed.is_discarded()) {
-    return absl::InternalError(absl::StrCat("Vultr API: ", what, " returned HTTP ", response.status,
-                                            " with a body that is not JSON"));
-  }
-  return parsed;
-}
-
-}  // namespace
 
 absl::Status VultrError(const http::Response& response, const std::string& what) {
   json body = json::parse(response.body, nullptr, false);
@@ -122,34 +139,50 @@ absl::StatusOr<std::vector<json>> VultrApi::ListAll(const std::string& path,
                                                     const std::string& key) {
   std::vector<json> items;
   std::string cursor;
-  std::set<std::string> seen_cursors;
+  http::PageWalk walk(absl::StrCat("Vultr API: GET ", path));
   while (true) {
+    RETURN_IF_ERROR(walk.BeforePage());
     std::string url = absl::StrCat(path, "?per_page=", kPageSize);
     if (!cursor.empty()) absl::StrAppend(&url, "&cursor=", http::PercentEncode(cursor));
     ASSIGN_OR_RETURN(json page, Call("GET", url));
-    if (page.contains(key) && page[key].is_array()) {
-      for (json& item : page[key]) items.push_back(std::move(item));
+    const auto list = page.is_object() ? page.find(key) : page.end();
+    if (!page.is_object() || list == page.end() || !list->is_array()) {
+      return absl::InternalError(
+          absl::StrCat("Vultr API: GET ", path, " answered without the \"", key, "\" list"));
     }
+    const std::size_t count = list->size();
+    for (json& item : *list) items.push_back(std::move(item));
     cursor.clear();
-    if (page.contains("meta") && page["meta"].contains("links")) {
-      cursor = http::JsonString(page["meta"]["links"], "next");
+    if (const auto meta = page.find("meta"); meta != page.end() && meta->is_object()) {
+      if (const auto links = meta->find("links"); links != meta->end()) {
+        cursor = http::JsonString(*links, "next");
+      }
     }
-    // A cursor seen before would loop forever; the list is complete as far as we can tell.
-    if (cursor.empty() || !seen_cursors.insert(cursor).second) break;
+    ASSIGN_OR_RETURN(const bool more, walk.AfterPage(count, cursor));
+    if (!more) break;
   }
   return items;
 }
 
 absl::StatusOr<User> VultrApi::GetUser(const std::string& id) {
-  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/users/" + http::PercentEncode(id)));
-  return ParseUser(Unwrap(body, "user"));
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(id, "Vultr user id"));
+  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/users/" + segment));
+  ASSIGN_OR_RETURN(User user, ParseUser(Unwrap(body, "user")));
+  if (!absl::EqualsIgnoreCase(user.id, id)) {
+    return absl::InternalError(
+        absl::StrCat("Vultr API: GET /v2/users/{id} answered with another user's id"));
+  }
+  return user;
 }
 
 absl::StatusOr<std::vector<User>> VultrApi::ListUsers() {
   ASSIGN_OR_RETURN(std::vector<json> items, ListAll("/v2/users", "users"));
   std::vector<User> users;
   users.reserve(items.size());
-  for (const json& item : items) users.push_back(ParseUser(item));
+  for (const json& item : items) {
+    ASSIGN_OR_RETURN(User user, ParseUser(item));
+    users.push_back(std::move(user));
+  }
   return users;
 }
 
@@ -162,122 +195,211 @@ absl::StatusOr<std::optional<User>> VultrApi::FindUserByEmail(const std::string&
   return std::optional<User>();
 }
 
-absl::StatusOr<User> VultrApi::CreateUser(const NewUser& user, bool* recovered) {
+absl::StatusOr<User> VultrApi::CreateUser(const NewUser& user) {
   json body = {{"name", user.name},
                {"email", user.email},
                {"api_enabled", user.api_enabled},
                {"service_user", true},
                {"acls", user.acls}};
   if (user.password) body["password"] = *user.password;
-  http::Request request{.method = "POST", .path = "/v2/users", .body = body.dump()};
-  auto find_existing = [this, &user]() -> absl::StatusOr<std::optional<std::string>> {
-    ASSIGN_OR_RETURN(std::optional<User> found, FindUserByEmail(user.email));
-    if (!found) return std::optional<std::string>();
-    return std::optional<std::string>(json{{"user", {{"id", found->id}}}}.dump());
-  };
-  ASSIGN_OR_RETURN(http::Client::CreateResult result, client_.Create(request, find_existing));
-  *recovered = result.found_by_lookup;
-  if (result.found_by_lookup) {
-    ASSIGN_OR_RETURN(json found, ParseBody(result.response, "POST /v2/users"));
-    return GetUser(http::JsonString(Unwrap(found, "user"), "id"));
+  const bool needs_key = user.api_enabled;
+  http::CreateSpec spec{
+      .post = {.method = "POST", .path = "/v2/users", .body = body.dump()},
+      .find = [this, &user]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
+        ASSIGN_OR_RETURN(std::optional<User> found, FindUserByEmail(user.email));
+        std::vector<http::ExistingObject> matches;
+        if (found)
+          matches.push_back({.id = found->id, .label = UserLabel(found->id, found->email)});
+        return matches;
+      },
+      .unique_key = true,
+      .answer_complete =
+          [needs_key](const http::Response& response) {
+            const json parsed = json::parse(response.body, nullptr, false);
+            absl::StatusOr<User> created = ParseUser(Unwrap(parsed, "user"));
+            return created.ok() && (!needs_key || !created->api_key.empty());
+          }};
+  if (needs_key) {
+    ASSIGN_OR_RETURN(
+        http::Response response,
+        http::CreateCapturingSecret(client_, spec, [this](const http::ExistingObject& made) {
+          return DeleteUser(made.id);
+        }));
+    if (response.status < 200 || response.status > 299) {
+      return VultrError(response, "POST /v2/users");
+    }
+    ASSIGN_OR_RETURN(json created, ParseBody(response, "POST /v2/users"));
+    return ParseUser(Unwrap(created, "user"));
   }
-  if (result.response.status < 200 || result.response.status > 299) {
-    return VultrError(result.response, "POST /v2/users");
+  ASSIGN_OR_RETURN(http::CreateOutcome outcome, client_.Create(spec));
+  if (!outcome.response.has_value()) {
+    http::Client::FinishingSentWork finishing;
+    return GetUser(outcome.recovered.front().id);  // ours, and no key to capture
   }
-  ASSIGN_OR_RETURN(json created, ParseBody(result.response, "POST /v2/users"));
-  User parsed = ParseUser(Unwrap(created, "user"));
-  if (parsed.id.empty()) {
-    return absl::InternalError("Vultr API: POST /v2/users answered without a user id");
+  if (outcome.response->status < 200 || outcome.response->status > 299) {
+    return VultrError(*outcome.response, "POST /v2/users");
   }
-  return parsed;
+  ASSIGN_OR_RETURN(json created, ParseBody(*outcome.response, "POST /v2/users"));
+  return ParseUser(Unwrap(created, "user"));
 }
 
 absl::Status VultrApi::UpdateUser(const std::string& id, const UserChanges& changes) {
   if (changes.empty()) return absl::OkStatus();
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(id, "Vultr user id"));
   json body = json::object();
   if (changes.name) body["name"] = *changes.name;
   if (changes.email) body["email"] = *changes.email;
   if (changes.password) body["password"] = *changes.password;
   if (changes.api_enabled) body["api_enabled"] = *changes.api_enabled;
   if (changes.acls) body["acls"] = *changes.acls;
-  return Call("PATCH", "/v2/users/" + http::PercentEncode(id), &body).status();
+  return Call("PATCH", "/v2/users/" + segment, &body).status();
 }
 
 absl::Status VultrApi::DeleteUser(const std::string& id) {
-  absl::Status status = Call("DELETE", "/v2/users/" + http::PercentEncode(id)).status();
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(id, "Vultr user id"));
+  absl::Status status = Call("DELETE", "/v2/users/" + segment).status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
 absl::StatusOr<Invitation> VultrApi::CreateInvitation(const std::string& email, bool api_enabled) {
   json body = {{"email_invited", email}, {"permissions", {{"api_enabled", api_enabled}}}};
-  http::Request request{.method = "POST", .path = "/v2/invitation", .body = body.dump()};
-  auto find_existing = [this, &email]() -> absl::StatusOr<std::optional<std::string>> {
-    ASSIGN_OR_RETURN(std::vector<Invitation> all, ListInvitations());
-    const std::string wanted = absl::AsciiStrToLower(email);
-    for (const Invitation& invitation : all) {
-      if (absl::AsciiStrToLower(invitation.email) == wanted &&
-          invitation.invite_status == "Pending") {
-        return std::optional<std::string>(json{{"id", invitation.id}}.dump());
-      }
-    }
-    return std::optional<std::string>();
-  };
-  ASSIGN_OR_RETURN(http::Client::CreateResult result, client_.Create(request, find_existing));
-  if (!result.found_by_lookup && (result.response.status < 200 || result.response.status > 299)) {
-    return VultrError(result.response, "POST /v2/invitation");
+  http::CreateSpec spec{
+      .post = {.method = "POST", .path = "/v2/invitation", .body = body.dump()},
+      .find = [this, &email]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
+        ASSIGN_OR_RETURN(std::vector<Invitation> all, ListInvitations());
+        const std::string wanted = absl::AsciiStrToLower(email);
+        std::vector<http::ExistingObject> pending;
+        for (const Invitation& invitation : all) {
+          if (absl::AsciiStrToLower(invitation.email) == wanted &&
+              invitation.invite_status == "Pending") {
+            pending.push_back({.id = invitation.id,
+                               .label = absl::StrCat("pending invitation ", invitation.id, " (",
+                                                     invitation.email, ")")});
+          }
+        }
+        return pending;
+      },
+      .unique_key = true,
+      .answer_complete =
+          [](const http::Response& response) {
+            const json parsed = json::parse(response.body, nullptr, false);
+            return ParseInvitation(Unwrap(Unwrap(parsed, "invitation"), "invite")).ok();
+          }};
+  ASSIGN_OR_RETURN(http::CreateOutcome outcome, client_.Create(spec));
+  if (!outcome.response.has_value()) {
+    http::Client::FinishingSentWork finishing;
+    return GetInvitation(outcome.recovered.front().id);
   }
-  ASSIGN_OR_RETURN(json created, ParseBody(result.response, "POST /v2/invitation"));
-  const json& object = Unwrap(Unwrap(created, "invitation"), "invite");
-  if (result.found_by_lookup) return GetInvitation(http::JsonString(object, "id"));
-  return ParseInvitation(object);
+  if (outcome.response->status < 200 || outcome.response->status > 299) {
+    return VultrError(*outcome.response, "POST /v2/invitation");
+  }
+  ASSIGN_OR_RETURN(json created, ParseBody(*outcome.response, "POST /v2/invitation"));
+  return ParseInvitation(Unwrap(Unwrap(created, "invitation"), "invite"));
 }
 
 absl::StatusOr<Invitation> VultrApi::GetInvitation(const std::string& id) {
-  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/invitation/" + http::PercentEncode(id)));
-  return ParseInvitation(Unwrap(Unwrap(body, "invitation"), "invite"));
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(id, "Vultr invitation id"));
+  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/invitation/" + segment));
+  ASSIGN_OR_RETURN(Invitation invitation,
+                   ParseInvitation(Unwrap(Unwrap(body, "invitation"), "invite")));
+  if (!absl::EqualsIgnoreCase(invitation.id, id)) {
+    return absl::InternalError(
+        "Vultr API: GET /v2/invitation/{id} answered with another invitation's id");
+  }
+  return invitation;
 }
 
 absl::StatusOr<std::vector<Invitation>> VultrApi::ListInvitations() {
   ASSIGN_OR_RETURN(std::vector<json> items, ListAll("/v2/invitation", "invites"));
   std::vector<Invitation> out;
-  for (const json& item : items) out.push_back(ParseInvitation(item));
+  for (const json& item : items) {
+    ASSIGN_OR_RETURN(Invitation invitation, ParseInvitation(item));
+    out.push_back(std::move(invitation));
+  }
   return out;
 }
 
 absl::StatusOr<Invitation> VultrApi::ResendInvitation(const std::string& id) {
-  ASSIGN_OR_RETURN(json body,
-                   Call("POST", "/v2/invitation/" + http::PercentEncode(id) + "/resend"));
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(id, "Vultr invitation id"));
+  ASSIGN_OR_RETURN(json body, Call("POST", "/v2/invitation/" + segment + "/resend"));
   const json& object = Unwrap(Unwrap(body, "invitation"), "invite");
-  if (http::JsonString(object, "id").empty()) return GetInvitation(id);
+  if (!absl::EqualsIgnoreCase(http::JsonString(object, "id"), id)) return GetInvitation(id);
   return ParseInvitation(object);
 }
 
 absl::Status VultrApi::RevokeInvitation(const std::string& id) {
-  absl::Status status = Call("DELETE", "/v2/invitation/" + http::PercentEncode(id)).status();
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(id, "Vultr invitation id"));
+  absl::Status status = Call("DELETE", "/v2/invitation/" + segment).status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
 absl::StatusOr<ApiKey> VultrApi::CreateApiKey(const std::string& user_id, const std::string& name,
                                               const std::optional<std::string>& date_expire) {
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(user_id, "Vultr user id"));
   json body = {{"name", name}, {"expire", date_expire.has_value()}};
   if (date_expire) body["date_expire"] = *date_expire;
-  const std::string path = "/v2/users/" + http::PercentEncode(user_id) + "/apikeys";
-  ASSIGN_OR_RETURN(json created, Call("POST", path, &body));
-  ApiKey key = ParseApiKey(Unwrap(created, "api_key"));
-  if (key.id.empty()) return absl::InternalError("Vultr API: POST " + path + " gave no key id");
-  return key;
+  const std::string path = "/v2/users/" + segment + "/apikeys";
+  http::CreateSpec spec{
+      .post = {.method = "POST", .path = path, .body = body.dump()},
+      .find = [this, &user_id, &name]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
+        ASSIGN_OR_RETURN(std::vector<ApiKey> keys, ListApiKeys(user_id));
+        std::vector<http::ExistingObject> named;
+        for (const ApiKey& key : keys) {
+          if (key.name == name) {
+            named.push_back(
+                {.id = key.id,
+                 .label = absl::StrCat("API key ", key.id, " (", name, ") of user ", user_id)});
+          }
+        }
+        return named;
+      },
+      // Key names may repeat: keys named so before the POST are only left alone.
+      .unique_key = false,
+      .answer_complete =
+          [](const http::Response& response) {
+            const json parsed = json::parse(response.body, nullptr, false);
+            absl::StatusOr<ApiKey> key = ParseApiKey(Unwrap(parsed, "api_key"));
+            return key.ok() && !key->api_key.empty();
+          }};
+  ASSIGN_OR_RETURN(http::Response response,
+                   http::CreateCapturingSecret(client_, spec,
+                                               [this, &user_id](const http::ExistingObject& made) {
+                                                 return DeleteApiKey(user_id, made.id);
+                                               }));
+  const std::string what = "POST /v2/users/{id}/apikeys";
+  if (response.status < 200 || response.status > 299) return VultrError(response, what);
+  ASSIGN_OR_RETURN(json created, ParseBody(response, what));
+  return ParseApiKey(Unwrap(created, "api_key"));
+}
+
+absl::StatusOr<std::vector<ApiKey>> VultrApi::ListApiKeys(const std::string& user_id) {
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(user_id, "Vultr user id"));
+  ASSIGN_OR_RETURN(std::vector<json> items,
+                   ListAll("/v2/users/" + segment + "/apikeys", "api_keys"));
+  std::vector<ApiKey> keys;
+  for (const json& item : items) {
+    ASSIGN_OR_RETURN(ApiKey key, ParseApiKey(item));
+    keys.push_back(std::move(key));
+  }
+  return keys;
 }
 
 absl::StatusOr<ApiKey> VultrApi::GetApiKey(const std::string& user_id, const std::string& key_id) {
-  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/users/" + http::PercentEncode(user_id) +
-                                              "/apikeys/" + http::PercentEncode(key_id)));
-  return ParseApiKey(Unwrap(body, "api_key"));
+  ASSIGN_OR_RETURN(const std::string user, http::PathSegment(user_id, "Vultr user id"));
+  ASSIGN_OR_RETURN(const std::string key, http::PathSegment(key_id, "Vultr API key id"));
+  ASSIGN_OR_RETURN(json body, Call("GET", "/v2/users/" + user + "/apikeys/" + key));
+  ASSIGN_OR_RETURN(ApiKey parsed, ParseApiKey(Unwrap(body, "api_key")));
+  if (!absl::EqualsIgnoreCase(parsed.id, key_id)) {
+    return absl::InternalError(
+        "Vultr API: GET /v2/users/{id}/apikeys/{apikey-id} answered with another key's id");
+  }
+  return parsed;
 }
 
 absl::Status VultrApi::DeleteApiKey(const std::string& user_id, const std::string& key_id) {
-  absl::Status status = Call("DELETE", "/v2/users/" + http::PercentEncode(user_id) + "/apikeys/" +
-                                           http::PercentEncode(key_id))
-                            .status();
+  ASSIGN_OR_RETURN(const std::string user, http::PathSegment(user_id, "Vultr user id"));
+  ASSIGN_OR_RETURN(const std::string key, http::PathSegment(key_id, "Vultr API key id"));
+  absl::Status status = Call("DELETE", "/v2/users/" + user + "/apikeys/" + key).status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 

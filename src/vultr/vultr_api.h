@@ -72,32 +72,40 @@ class VultrApi {
   absl::StatusOr<std::vector<User>> ListUsers();
   // std::nullopt when no user has that email (compared case-insensitively).
   absl::StatusOr<std::optional<User>> FindUserByEmail(const std::string& email);
-  // Creates exactly one user even when a response is lost: an interrupted create is resolved
-  // by looking the email up. `recovered` tells the caller that the user was found that way
-  // (and so its one-time API key was never seen).
-  absl::StatusOr<User> CreateUser(const NewUser& user, bool* recovered);
+  // Creates exactly one user through the exactly-once path (http/exactly_once.h): a user with
+  // the email before the POST is not ours (ALREADY_EXISTS naming it). With api_enabled the
+  // returned user always holds its API key: a user whose create answer was lost is provably
+  // ours and is deleted and created again to capture it.
+  absl::StatusOr<User> CreateUser(const NewUser& user);
   absl::Status UpdateUser(const std::string& id, const UserChanges& changes);
   // A user that is already gone counts as deleted.
   absl::Status DeleteUser(const std::string& id);
 
+  // Exactly once; a pending invitation for the email before the POST is ALREADY_EXISTS.
   absl::StatusOr<Invitation> CreateInvitation(const std::string& email, bool api_enabled);
   absl::StatusOr<Invitation> GetInvitation(const std::string& id);
   absl::StatusOr<std::vector<Invitation>> ListInvitations();
   absl::StatusOr<Invitation> ResendInvitation(const std::string& id);
   absl::Status RevokeInvitation(const std::string& id);
 
+  // Exactly once, with its secret: a key whose create answer was lost is found by name among
+  // the keys that were not there before, deleted, and created again.
   absl::StatusOr<ApiKey> CreateApiKey(const std::string& user_id, const std::string& name,
                                       const std::optional<std::string>& date_expire);
+  // Every key of the user (secrets masked).
+  absl::StatusOr<std::vector<ApiKey>> ListApiKeys(const std::string& user_id);
   absl::StatusOr<ApiKey> GetApiKey(const std::string& user_id, const std::string& key_id);
   absl::Status DeleteApiKey(const std::string& user_id, const std::string& key_id);
 
   void CancelAll() { client_.CancelAll(); }
+  bool stopping() const { return client_.stopping(); }
 
  private:
   // Sends a request; non-2xx answers become statuses carrying Vultr's error text.
   absl::StatusOr<nlohmann::json> Call(const std::string& method, const std::string& path,
                                       const nlohmann::json* body = nullptr);
-  // Follows meta.links.next over a list endpoint, collecting `key` arrays.
+  // Follows meta.links.next over a list endpoint, collecting `key` arrays (bounded: see
+  // http/pagination.h); a page without that array is an error.
   absl::StatusOr<std::vector<nlohmann::json>> ListAll(const std::string& path,
                                                       const std::string& key);
 
@@ -106,6 +114,13 @@ class VultrApi {
 
 // Vultr's error body {"error": "...", "status": N} → a status with that text.
 absl::Status VultrError(const http::Response& response, const std::string& what);
+
+// The objects in Vultr's JSON. An object without a string id, or a member of the wrong type
+// where the id or a secret belongs, is INTERNAL: an answer that cannot be trusted must never
+// reach the state.
+absl::StatusOr<User> ParseUser(const nlohmann::json& object);
+absl::StatusOr<Invitation> ParseInvitation(const nlohmann::json& object);
+absl::StatusOr<ApiKey> ParseApiKey(const nlohmann::json& object);
 
 }  // namespace orgiam::vultr
 

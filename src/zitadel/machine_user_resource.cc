@@ -13,6 +13,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "framework/import_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 
@@ -122,12 +123,19 @@ class MachineUserResource : public framework::Resource {
     request.name = GetString(planned, "name");
     request.description = GetString(planned, "description");
     request.access_token_type = GetString(planned, "access_token_type", kBearerTokenType);
-    absl::StatusOr<CreatedUser> created =
-        api->CreateMachineUser(api->ResolveOrg(GetString(planned, "org_id")), request);
+    const std::string org_id = api->ResolveOrg(GetString(planned, "org_id"));
+    absl::StatusOr<CreatedUser> created = api->CreateMachineUser(org_id, request);
     if (!created.ok()) {
-      diagnostics->AddStatus(created.status(), "Could not create the ZITADEL machine user");
+      framework::AddCreateFailure(
+          diagnostics, created.status(), "Could not create the ZITADEL machine user", kTypeName,
+          [&org_id](const util::ExistingObject& existing) {
+            return org_id.empty() ? existing.id : absl::StrCat(org_id, "/", existing.id);
+          });
       return cty::Value();
     }
+    // The user exists now: reading it back and generating its secret finish even when the
+    // provider is asked to stop, so that it reaches the state whole.
+    http::Client::FinishingSentWork finishing;
     absl::StatusOr<MachineUser> user = api->GetUser(created->org_id, created->id);
     if (!user.ok()) {
       // The user exists: keep what is known so Terraform taints it instead of losing it.

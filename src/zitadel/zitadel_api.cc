@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "http/encoding.h"
+#include "http/exactly_once.h"
 #include "http/outcome.h"
 #include "nlohmann/json.hpp"
 #include "util/status_macros.h"
@@ -32,6 +33,8 @@ const json& Member(const json& object, const char* key) {
   auto it = object.find(key);
   return it == object.end() ? *kNull : *it;
 }
+
+}  // namespace
 
 MachineUser ParseUser(const json& object) {
   MachineUser user;
@@ -60,6 +63,8 @@ MachineUser ParseUser(const json& object) {
   return user;
 }
 
+namespace {
+
 absl::StatusOr<json> ParseJson(const std::string& body, const std::string& what) {
   if (body.empty()) return json::object();
   json parsed = json::parse(body, nullptr, false);
@@ -70,8 +75,9 @@ absl::StatusOr<json> ParseJson(const std::string& body, const std::string& what)
   return parsed;
 }
 
-std::string UserPath(const std::string& user_id, const std::string& suffix = "") {
-  return absl::StrCat(kUsers, "/", http::PercentEncode(user_id), suffix);
+absl::StatusOr<std::string> UserPath(const std::string& user_id, const std::string& suffix = "") {
+  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(user_id, "ZITADEL user id"));
+  return absl::StrCat(kUsers, "/", segment, suffix);
 }
 
 // The route template for messages (ids left out: they add nothing and may be long).
@@ -110,11 +116,16 @@ absl::StatusOr<std::string> ZitadelApi::Call(const std::string& method, const st
 
 absl::StatusOr<MachineUser> ZitadelApi::GetUser(const std::string& org_id,
                                                 const std::string& user_id) {
-  ASSIGN_OR_RETURN(std::string body, Call("GET", org_id, UserPath(user_id), ""));
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id));
+  ASSIGN_OR_RETURN(std::string body, Call("GET", org_id, path, ""));
   ASSIGN_OR_RETURN(json parsed, ParseJson(body, What("GET", "/{id}")));
   MachineUser user = ParseUser(Member(parsed, "user"));
   if (user.id.empty()) {
     return absl::InternalError("ZITADEL API: GET /management/v1/users/{id} returned no user");
+  }
+  if (user.id != user_id) {
+    return absl::InternalError(
+        "ZITADEL API: GET /management/v1/users/{id} answered with another user's id");
   }
   if (!user.is_machine) {
     return absl::FailedPreconditionError(
@@ -139,7 +150,13 @@ absl::StatusOr<std::optional<MachineUser>> ZitadelApi::FindUserByName(
   }
   if (!body.ok()) return body.status();
   ASSIGN_OR_RETURN(json parsed, ParseJson(*body, What("POST", "/_search")));
-  for (const json& item : Member(parsed, "result")) {
+  // proto3 JSON leaves an empty list out; anything else where the list belongs is garbage.
+  const json& result = Member(parsed, "result");
+  if (!parsed.is_object() || !(result.is_null() || result.is_array())) {
+    return absl::InternalError(
+        absl::StrCat("ZITADEL API: ", What("POST", "/_search"), " answered without a result list"));
+  }
+  for (const json& item : result) {
     MachineUser user = ParseUser(item);
     // EQUALS may be case-insensitive on some versions; the user name must match exactly.
     if (user.user_name == user_name) return std::optional<MachineUser>(std::move(user));
@@ -153,20 +170,32 @@ absl::StatusOr<CreatedUser> ZitadelApi::CreateMachineUser(const std::string& org
                      {"name", user.name},
                      {"description", user.description},
                      {"accessTokenType", user.access_token_type}};
-  const http::Request request =
-      MakeRequest("POST", org_id, absl::StrCat(kUsers, "/machine"), body.dump());
-  auto find_existing = [this, &org_id, &user]() -> absl::StatusOr<std::optional<std::string>> {
-    ASSIGN_OR_RETURN(std::optional<MachineUser> found, FindUserByName(org_id, user.user_name));
-    if (!found) return std::optional<std::string>();
-    return std::optional<std::string>(
-        json{{"userId", found->id}, {"details", {{"resourceOwner", found->org_id}}}}.dump());
-  };
   const std::string what = What("POST", "/machine");
-  ASSIGN_OR_RETURN(http::Client::CreateResult result, client_.Create(request, find_existing));
-  if (!result.found_by_lookup && !Ok(result.response.status)) {
-    return ZitadelError(result.response, what);
+  http::CreateSpec spec{
+      .post = MakeRequest("POST", org_id, absl::StrCat(kUsers, "/machine"), body.dump()),
+      .find = [this, &org_id, &user]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
+        ASSIGN_OR_RETURN(std::optional<MachineUser> found, FindUserByName(org_id, user.user_name));
+        std::vector<http::ExistingObject> matches;
+        if (found) {
+          matches.push_back({.id = found->id,
+                             .label = absl::StrCat(found->is_machine ? "machine user " : "user ",
+                                                   found->id, " (", found->user_name, ")")});
+        }
+        return matches;
+      },
+      .unique_key = true,
+      .answer_complete =
+          [](const http::Response& response) {
+            const json parsed = json::parse(response.body, nullptr, false);
+            return !http::JsonString(parsed, "userId").empty();
+          }};
+  ASSIGN_OR_RETURN(http::CreateOutcome outcome, client_.Create(spec));
+  if (!outcome.response.has_value()) {
+    // Its answer was lost, but the user is provably this create's: adopt it.
+    return CreatedUser{.id = outcome.recovered.front().id, .org_id = org_id};
   }
-  ASSIGN_OR_RETURN(json created, ParseJson(result.response.body, what));
+  if (!Ok(outcome.response->status)) return ZitadelError(*outcome.response, what);
+  ASSIGN_OR_RETURN(json created, ParseJson(outcome.response->body, what));
   CreatedUser out{.id = http::JsonString(created, "userId"),
                   .org_id = http::JsonString(Member(created, "details"), "resourceOwner")};
   if (out.id.empty()) {
@@ -181,25 +210,29 @@ absl::Status ZitadelApi::UpdateMachine(const std::string& org_id, const std::str
                                        const std::string& access_token_type) {
   const json body = {
       {"name", name}, {"description", description}, {"accessTokenType", access_token_type}};
-  absl::Status status = Call("PUT", org_id, UserPath(user_id, "/machine"), body.dump()).status();
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id, "/machine"));
+  absl::Status status = Call("PUT", org_id, path, body.dump()).status();
   return HasErrorId(status, kUserNotChanged) ? absl::OkStatus() : status;
 }
 
 absl::Status ZitadelApi::UpdateUserName(const std::string& org_id, const std::string& user_id,
                                         const std::string& user_name) {
   const json body = {{"userName", user_name}};
-  absl::Status status = Call("PUT", org_id, UserPath(user_id, "/username"), body.dump()).status();
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id, "/username"));
+  absl::Status status = Call("PUT", org_id, path, body.dump()).status();
   return HasErrorId(status, kUserNameSame) ? absl::OkStatus() : status;
 }
 
 absl::Status ZitadelApi::DeleteUser(const std::string& org_id, const std::string& user_id) {
-  absl::Status status = Call("DELETE", org_id, UserPath(user_id), "").status();
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id));
+  absl::Status status = Call("DELETE", org_id, path, "").status();
   return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
 absl::StatusOr<MachineSecret> ZitadelApi::GenerateSecret(const std::string& org_id,
                                                          const std::string& user_id) {
-  ASSIGN_OR_RETURN(std::string body, Call("PUT", org_id, UserPath(user_id, "/secret"), "{}"));
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id, "/secret"));
+  ASSIGN_OR_RETURN(std::string body, Call("PUT", org_id, path, "{}"));
   ASSIGN_OR_RETURN(json parsed, ParseJson(body, What("PUT", "/{id}/secret")));
   MachineSecret secret{.client_id = http::JsonString(parsed, "clientId"),
                        .client_secret = http::JsonString(parsed, "clientSecret")};
@@ -211,7 +244,8 @@ absl::StatusOr<MachineSecret> ZitadelApi::GenerateSecret(const std::string& org_
 }
 
 absl::Status ZitadelApi::RemoveSecret(const std::string& org_id, const std::string& user_id) {
-  absl::Status status = Call("DELETE", org_id, UserPath(user_id, "/secret"), "").status();
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id, "/secret"));
+  absl::Status status = Call("DELETE", org_id, path, "").status();
   // FailedPrecondition (code 9) is ZITADEL's "the user has no secret".
   return absl::IsFailedPrecondition(status) ? absl::OkStatus() : status;
 }

@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "http/client.h"
+#include "nlohmann/json.hpp"
 
 namespace orgiam::zitadel {
 
@@ -94,6 +95,10 @@ class ZitadelApi {
   http::Client client_;
   std::string default_org_id_;
 };
+
+// A user object of ZITADEL's JSON (GetUserByID's `user`, an entry of a search `result`).
+// Members of the wrong type read as absent; an empty id means the object is not a user.
+MachineUser ParseUser(const nlohmann::json& object);
 
 }  // namespace orgiam::zitadel
 

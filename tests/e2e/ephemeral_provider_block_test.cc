@@ -112,12 +112,6 @@ std::string PasswordOf(const nlohmann::json& sandbox_state, const std::string& e
   return "";
 }
 
-// Terraform wraps diagnostics to the terminal width; match messages on one line.
-std::string OneLine(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  return text;
-}
-
 // The credentials minted by the ephemeral resources that the sandbox still holds.
 nlohmann::json OpenEphemeralCredentials(const nlohmann::json& sandbox_state) {
   nlohmann::json open = nlohmann::json::array();
@@ -215,7 +209,7 @@ TEST(EphemeralProviderBlockRefusedTest, MintedKeyIsRefusedWhenTheSandboxAcceptsO
   workspace.RunExpect({"apply", "-auto-approve", "-no-color"});
   workspace.WriteConfig(MintedConfig(sandbox.url()), "minted.tf");
   CommandResult plan = workspace.RunExpect({"plan", "-no-color"}, 1);
-  const std::string errors = OneLine(plan.err);
+  const std::string errors = Flatten(plan.err);
   // The vendors' 401 bodies, as the sandbox words them.
   EXPECT_NE(errors.find("Invalid API token."), std::string::npos) << plan.err;
   EXPECT_NE(errors.find("Invalid Credentials"), std::string::npos) << plan.err;
@@ -233,7 +227,7 @@ TEST(EphemeralProviderBlockRefusedTest, UnknownAtPlanTimeIsAClearError) {
   workspace.WriteConfig(absl::StrCat(kOwners, MintedConfig(sandbox.url())));
   workspace.Init();
   CommandResult plan = workspace.RunExpect({"plan", "-no-color"}, 1);
-  const std::string errors = OneLine(plan.err);
+  const std::string errors = Flatten(plan.err);
   EXPECT_NE(errors.find("Provider configuration not yet known"), std::string::npos) << plan.err;
   EXPECT_NE(errors.find("vultr.api_key depends on a value"), std::string::npos) << plan.err;
   EXPECT_NE(errors.find("motherduck.token depends on a value"), std::string::npos) << plan.err;

@@ -18,14 +18,6 @@
 namespace orgiam::testing {
 namespace {
 
-// Terraform boxes and wraps diagnostics; this joins them back into one line of words.
-std::string Flatten(const std::string& text) {
-  const std::string unboxed = absl::StrReplaceAll(text, {{"│", " "}, {"╷", " "}, {"╵", " "}});
-  std::vector<std::string> words =
-      absl::StrSplit(unboxed, absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty());
-  return absl::StrJoin(words, " ");
-}
-
 class MotherduckTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -205,20 +197,25 @@ resource "orgiam_motherduck_service_account" "sa" {
   EXPECT_TRUE(SandboxUsers().empty());
 }
 
-TEST_F(MotherduckTest, ApiIssuesAreShownVerbatim) {
-  // Taken outside Terraform: MotherDuck answers 400 with an issue the user must see as is.
+TEST_F(MotherduckTest, ATakenUsernameIsNeverAdopted) {
+  // Taken outside Terraform: refused before any POST, with the way to import the account.
   CreateAccount("taken_bot");
   workspace_.WriteConfig(AccountConfig("taken_bot"));
   CommandResult apply = workspace_.RunExpect({"apply", "-auto-approve", "-no-color"}, 1);
   const std::string error = Flatten(apply.err);
   EXPECT_NE(error.find("Could not create the MotherDuck service account"), std::string::npos)
       << apply.err;
-  EXPECT_NE(error.find("HTTP 400 BAD_REQUEST"), std::string::npos) << apply.err;
-  EXPECT_NE(error.find("username: a user named 'taken_bot' already exists in this organization"),
+  EXPECT_NE(error.find("account taken_bot already exists and was not created by this apply"),
+            std::string::npos)
+      << apply.err;
+  EXPECT_NE(error.find("terraform import orgiam_motherduck_service_account.NAME 'taken_bot'"),
             std::string::npos)
       << apply.err;
   EXPECT_EQ(SandboxUsers().size(), 1u);
-  EXPECT_EQ(Requests("POST /v1/users"), 2);  // the sandbox call and the refused one
+  EXPECT_EQ(Requests("POST /v1/users"), 1);  // only the sandbox call above
+  // Destroying the (empty) configuration leaves the foreign account alone.
+  workspace_.RunExpect({"destroy", "-auto-approve", "-no-color"});
+  EXPECT_EQ(SandboxUsers().size(), 1u);
 }
 
 // ---------------------------------------------------------------- access token

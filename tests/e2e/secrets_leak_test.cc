@@ -278,7 +278,7 @@ resource "orgiam_vultr_service_user" "clash" {
 )");
   workspace.Init();
   CommandResult apply = workspace.RunExpect({"apply", "-auto-approve", "-no-color"}, 1);
-  EXPECT_NE(apply.err.find("A user with that email"), std::string::npos) << apply.err;
+  EXPECT_NE(apply.err.find("(taken@example.com) already"), std::string::npos) << apply.err;
   const nlohmann::json state = sandbox.State();
   // The credentials were minted (and used) ...
   EXPECT_GE(UserPassword(state, "uses-key@example.com").size(), 8u) << state.dump(2);

@@ -369,10 +369,17 @@ TEST_F(ZitadelMachineUserTest, ApiErrorsCarryZitadelsMessage) {
   EXPECT_NE(apply.exit_code, 0);
   const std::string output = apply.out + apply.err;
   EXPECT_NE(output.find("Could not create the ZITADEL machine user"), std::string::npos) << output;
-  // ZITADEL's own message (terraform may wrap the line before the id).
-  EXPECT_NE(output.find("User already exists"), std::string::npos) << output;
-  EXPECT_NE(output.find("(COMMAND-k2unb)"), std::string::npos) << output;
+  // A name taken by a user this apply did not make is refused before anything is sent, with
+  // the way to import that user (never adopted).
+  const std::string existing_id = SandboxUsers()[0]["id"];
+  EXPECT_NE(Flatten(output).find("(taken) already exists and was not created by this apply"),
+            std::string::npos)
+      << output;
+  EXPECT_NE(output.find("terraform import orgiam_zitadel_machine_user.NAME"), std::string::npos)
+      << output;
+  EXPECT_NE(output.find(existing_id), std::string::npos) << output;
   EXPECT_EQ(SandboxUsers().size(), 1u);
+  EXPECT_EQ(Requests("POST /management/v1/users/machine"), 1);  // the direct create above
 
   // An organization the token may not act in.
   config.user_name = "fresh";

@@ -114,26 +114,31 @@ TEST_F(SandboxClientTest, CreateNeverDuplicatesWhenAnswersAreLostAfterCommit) {
                                  {"name", "Robot " + std::to_string(i)},
                                  {"password", "correct-horse-battery"},
                                  {"api_enabled", true}};
-    auto find = [&]() -> absl::StatusOr<std::optional<std::string>> {
+    auto find = [&]() -> absl::StatusOr<std::vector<ExistingObject>> {
       auto listed = client.Send(ListUsers());
       if (!listed.ok()) return listed.status();
       auto parsed = ParseJsonBody(*listed, "vultr GET /v2/users");
       if (!parsed.ok()) return parsed.status();
+      std::vector<ExistingObject> found;
       for (const auto& user : parsed->value("users", nlohmann::json::array())) {
         if (user.value("email", "") == email) {
-          return std::optional<std::string>(nlohmann::json{{"user", user}}.dump());
+          found.push_back({.id = user.value("id", ""), .label = email});
         }
       }
-      return std::optional<std::string>();
+      return found;
     };
-    auto created =
-        client.Create(Request{.method = "POST", .path = "/v2/users", .body = body.dump()}, find);
+    auto created = client.Create(CreateSpec{
+        .post = {.method = "POST", .path = "/v2/users", .body = body.dump()}, .find = find});
     ASSERT_TRUE(created.ok()) << created.status();
-    EXPECT_EQ(created->response.status / 100, 2) << created->response.body;
-    auto parsed = ParseJsonBody(created->response);
-    ASSERT_TRUE(parsed.ok());
-    EXPECT_EQ((*parsed)["user"]["email"], email);
-    found_by_lookup += created->found_by_lookup;
+    if (created->response.has_value()) {
+      EXPECT_EQ(created->response->status / 100, 2) << created->response->body;
+      auto parsed = ParseJsonBody(*created->response);
+      ASSERT_TRUE(parsed.ok());
+      EXPECT_EQ((*parsed)["user"]["email"], email);
+    } else {
+      ASSERT_EQ(created->recovered.size(), 1u);
+      ++found_by_lookup;
+    }
   }
   const nlohmann::json users = sandbox_->State()["vultr"]["users"];
   ASSERT_EQ(users.size(), static_cast<size_t>(kUsers)) << users.dump();

@@ -3,6 +3,11 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <stdexcept>
+#include <thread>
+
 #include "terraform_workspace.h"
 
 namespace orgiam::testing {
@@ -14,8 +19,8 @@ httplib::Client ClientFor(const std::string& url) {
   return client;
 }
 
-std::vector<std::string> SandboxCommand(const std::vector<std::string>& extra_flags) {
-  std::vector<std::string> argv = {SandboxBinary(), "--port", "0"};
+std::vector<std::string> SandboxCommand(const std::vector<std::string>& extra_flags, int port = 0) {
+  std::vector<std::string> argv = {SandboxBinary(), "--port", std::to_string(port)};
   argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
   return argv;
 }
@@ -23,7 +28,35 @@ std::vector<std::string> SandboxCommand(const std::vector<std::string>& extra_fl
 }  // namespace
 
 SandboxProcess::SandboxProcess(const std::vector<std::string>& extra_flags)
-    : server_(std::make_unique<Server>(SandboxCommand(extra_flags))), url_(server_->first_line()) {}
+    : server_(std::make_unique<Server>(SandboxCommand(extra_flags))),
+      url_(server_->first_line()),
+      extra_flags_(extra_flags) {
+  const size_t colon = url_.rfind(':');
+  if (colon != std::string::npos) port_ = std::atoi(url_.c_str() + colon + 1);
+}
+
+int SandboxProcess::Stop() {
+  if (server_ == nullptr) return -1;
+  const int status = server_->Stop();
+  server_.reset();
+  return status;
+}
+
+void SandboxProcess::Restart() {
+  if (server_ != nullptr) Stop();
+  // The port was just released; another bind may need a moment (bounded: 10 tries).
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    try {
+      server_ = std::make_unique<Server>(SandboxCommand(extra_flags_, port_));
+    } catch (const std::runtime_error&) {
+      server_.reset();
+    }
+    if (server_ != nullptr && server_->first_line() == url_) return;
+    server_.reset();
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  ADD_FAILURE() << "the sandbox did not start again on " << url_;
+}
 
 nlohmann::json SandboxProcess::State() {
   auto result = ClientFor(url_).Get("/_sandbox/state");

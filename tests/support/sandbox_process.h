@@ -18,6 +18,14 @@ class SandboxProcess {
   // `extra_flags` go after `--port 0`, e.g. {"--accept-issued-credentials"}.
   explicit SandboxProcess(const std::vector<std::string>& extra_flags = {});
   const std::string& url() const { return url_; }
+  int port() const { return port_; }
+
+  // SIGTERM and wait for the exit (SIGKILL after 5 s). Returns the exit status, or -1.
+  int Stop();
+  // After Stop(): starts the sandbox again on the same port with the same flags (so a
+  // `--data FILE` sandbox comes back with its state). Retries the bind for a few seconds.
+  void Restart();
+  bool running() const { return server_ != nullptr; }
 
   nlohmann::json State();
   nlohmann::json Stats();
@@ -40,6 +48,8 @@ class SandboxProcess {
  private:
   std::unique_ptr<Server> server_;
   std::string url_;
+  std::vector<std::string> extra_flags_;
+  int port_ = 0;
 };
 
 }  // namespace orgiam::testing

@@ -161,6 +161,92 @@ int Server::Stop() {
   return -1;
 }
 
+BackgroundCommand::BackgroundCommand(const std::vector<std::string>& argv,
+                                     const std::map<std::string, std::string>& env,
+                                     const std::string& cwd) {
+  int out_pipe[2];
+  int err_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  pid_ = Spawn(argv, env, cwd, out_pipe[1], err_pipe[1]);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  collector_ = std::thread([this, out = out_pipe[0], err = err_pipe[0]] { Collect(out, err); });
+}
+
+BackgroundCommand::~BackgroundCommand() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!done_) kill(-pid_, SIGKILL);
+  }
+  if (collector_.joinable()) collector_.join();
+}
+
+void BackgroundCommand::Collect(int out_fd, int err_fd) {
+  pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+  int open_fds = 2;
+  char buffer[65536];
+  while (open_fds > 0) {
+    const int ready = poll(fds, 2, 1000);
+    if (ready < 0 && errno != EINTR) break;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      const ssize_t n = read(fds[i].fd, buffer, sizeof(buffer));
+      if (n <= 0) {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+      } else {
+        std::lock_guard<std::mutex> lock(mu_);
+        (i == 0 ? result_.out : result_.err).append(buffer, static_cast<size_t>(n));
+      }
+    }
+  }
+  for (auto& f : fds) {
+    if (f.fd >= 0) close(f.fd);
+  }
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  std::lock_guard<std::mutex> lock(mu_);
+  result_.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  done_ = true;
+  done_cv_.notify_all();
+}
+
+bool BackgroundCommand::Finished() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return done_;
+}
+
+void BackgroundCommand::Signal(int signal) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!done_) kill(-pid_, signal);
+}
+
+CommandResult BackgroundCommand::Wait(std::chrono::seconds timeout) {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (!done_cv_.wait_for(lock, timeout, [this] { return done_; })) {
+      timed_out_ = true;
+      kill(-pid_, SIGKILL);
+    }
+  }
+  if (collector_.joinable()) collector_.join();
+  std::lock_guard<std::mutex> lock(mu_);
+  CommandResult result = result_;
+  if (timed_out_) {
+    result.timed_out = true;
+    result.exit_code = -1;
+  }
+  return result;
+}
+
+std::string BackgroundCommand::OutputSoFar() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return result_.out + result_.err;
+}
+
 std::string MakeTempDir(const std::string& prefix) {
   const char* tmp = std::getenv("TMPDIR");
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + prefix + "XXXXXX";

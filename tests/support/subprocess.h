@@ -7,8 +7,11 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace orgiam::testing {
@@ -44,6 +47,40 @@ class Server {
   pid_t pid_ = -1;
   int stdout_fd_ = -1;  // kept open so later writes do not fail with EPIPE
   std::string first_line_;
+};
+
+// A command started in the background, in its own process group, with its output collected
+// by a thread until it exits. The destructor kills the group (SIGKILL) if it still runs.
+class BackgroundCommand {
+ public:
+  BackgroundCommand(const std::vector<std::string>& argv,
+                    const std::map<std::string, std::string>& env = {},
+                    const std::string& cwd = "");
+  ~BackgroundCommand();
+  BackgroundCommand(const BackgroundCommand&) = delete;
+  BackgroundCommand& operator=(const BackgroundCommand&) = delete;
+
+  pid_t pid() const { return pid_; }
+  bool Finished();
+  // Sends `signal` to the whole process group, as a terminal does on Ctrl-C (SIGINT). No-op
+  // once the command has been reaped.
+  void Signal(int signal);
+  // Waits until the command exits, at most `timeout`; then kills the group with SIGKILL
+  // (result.timed_out). Returns the result; later calls return it again.
+  CommandResult Wait(std::chrono::seconds timeout);
+  // The output collected so far.
+  std::string OutputSoFar();
+
+ private:
+  void Collect(int out_fd, int err_fd);
+
+  pid_t pid_ = -1;
+  std::mutex mu_;
+  std::condition_variable done_cv_;
+  bool done_ = false;  // reaped: pid_ must no longer be signalled
+  bool timed_out_ = false;
+  CommandResult result_;
+  std::thread collector_;
 };
 
 std::string MakeTempDir(const std::string& prefix);

@@ -65,6 +65,19 @@ CommandResult TerraformWorkspace::Run(const std::vector<std::string>& args) {
   return RunCommand(argv, env_, dir_);
 }
 
+CommandResult TerraformWorkspace::Run(const std::vector<std::string>& args,
+                                      std::chrono::seconds timeout) {
+  std::vector<std::string> argv = {"terraform"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv, env_, dir_, timeout);
+}
+
+std::unique_ptr<BackgroundCommand> TerraformWorkspace::Start(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {"terraform"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return std::make_unique<BackgroundCommand>(argv, env_, dir_);
+}
+
 CommandResult TerraformWorkspace::RunExpect(const std::vector<std::string>& args,
                                             int expected_exit_code) {
   CommandResult result = Run(args);
@@ -118,6 +131,31 @@ std::string SandboxProviderBlock(const std::string& url) {
          url +
          "\"\n  }\n"
          "}\n";
+}
+
+std::string Flatten(const std::string& text) {
+  std::string out;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    // The box-drawing characters Terraform frames diagnostics with count as spaces.
+    bool space = text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n';
+    std::size_t width = 1;
+    for (const char* box : {"\u2502", "\u2577", "\u2575"}) {
+      if (text.compare(i, 3, box) == 0) {
+        space = true;
+        width = 3;
+      }
+    }
+    if (space) {
+      pending_space = !out.empty();
+    } else {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(text[i]);
+    }
+    i += width;
+  }
+  return out;
 }
 
 }  // namespace orgiam::testing

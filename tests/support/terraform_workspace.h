@@ -5,7 +5,9 @@
 // filesystem mirror, as a user would install it offline. The real `terraform` binary runs
 // every command; a missing terraform fails the test.
 
+#include <chrono>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,11 @@ class TerraformWorkspace {
   void SetEnv(const std::string& key, const std::string& value) { env_[key] = value; }
 
   CommandResult Run(const std::vector<std::string>& args);
+  // The same with a deadline (the command is killed once it passes: result.timed_out).
+  CommandResult Run(const std::vector<std::string>& args, std::chrono::seconds timeout);
+  // Starts terraform in the background (e.g. to interrupt it or to restart the sandbox under
+  // it); the caller waits for it.
+  std::unique_ptr<BackgroundCommand> Start(const std::vector<std::string>& args);
   // Runs and fails the current test (ADD_FAILURE) unless the exit code matches.
   CommandResult RunExpect(const std::vector<std::string>& args, int expected_exit_code = 0);
   void Init();
@@ -50,6 +57,10 @@ extern const char kRequireOrgiam[];
 
 // The provider block pointing every vendor at a sandbox URL.
 std::string SandboxProviderBlock(const std::string& sandbox_url);
+
+// Terraform boxes diagnostics and wraps them to the terminal width; this joins them back into
+// one line of words separated by single spaces, so tests match messages as written.
+std::string Flatten(const std::string& text);
 
 }  // namespace orgiam::testing
 
