@@ -32,9 +32,9 @@ struct Token {
 
 struct NewToken {
   std::string name;
-  std::optional<std::string> description;
-  std::optional<int64_t> ttl;  // seconds
-  std::optional<std::string> token_type;
+  std::optional<std::string> description = std::nullopt;
+  std::optional<int64_t> ttl = std::nullopt;  // seconds
+  std::optional<std::string> token_type = std::nullopt;
 };
 
 class MotherduckApi {
