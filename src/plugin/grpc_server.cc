@@ -4,6 +4,10 @@
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 
+#include <memory>
+#include <utility>
+#include <vector>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
@@ -42,6 +46,13 @@ absl::StatusOr<std::unique_ptr<grpc::Server>> StartGrpcServer(const GrpcServerCo
   builder.SetSyncServerOption(grpc::ServerBuilder::MAX_POLLERS, kMaxIdleServerThreads);
   builder.AddListeningPort(config.listen_address, MakeCredentials(config.tls));
   for (grpc::Service* service : config.services) builder.RegisterService(service);
+  if (config.call_tracker != nullptr) {
+    // One interceptor per call, created when the call starts and destroyed when it ends: a
+    // counter under a mutex, nothing on the start-up path.
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+    creators.push_back(config.call_tracker->MakeFactory());
+    builder.experimental().SetInterceptorCreators(std::move(creators));
+  }
 
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr) {

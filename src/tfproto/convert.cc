@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "cty/codec.h"
+#include "cty/utf8.h"
 
 namespace orgiam::tfproto {
 namespace {
@@ -80,12 +81,15 @@ tfplugin6::AttributePath PathToProto(const cty::Path& path) {
   tfplugin6::AttributePath wire;
   for (const cty::PathStep& step : path.steps()) {
     tfplugin6::AttributePath::Step* out = wire.add_steps();
-    std::visit(Overloaded{
-                   [out](const cty::AttrStep& s) { out->set_attribute_name(s.name); },
-                   [out](const cty::IndexStep& s) { out->set_element_key_int(s.index); },
-                   [out](const cty::KeyStep& s) { out->set_element_key_string(s.key); },
-               },
-               step);
+    std::visit(
+        Overloaded{
+            // Names and keys can come from decoded values, whose strings are not
+            // checked; protobuf strings must be valid UTF-8.
+            [out](const cty::AttrStep& s) { out->set_attribute_name(cty::ToValidUtf8(s.name)); },
+            [out](const cty::IndexStep& s) { out->set_element_key_int(s.index); },
+            [out](const cty::KeyStep& s) { out->set_element_key_string(cty::ToValidUtf8(s.key)); },
+        },
+        step);
   }
   return wire;
 }
@@ -117,8 +121,10 @@ void AppendDiagnostics(const framework::Diagnostics& diagnostics,
     wire->set_severity(diagnostic.severity == framework::Diagnostic::Severity::kError
                            ? tfplugin6::Diagnostic::ERROR
                            : tfplugin6::Diagnostic::WARNING);
-    wire->set_summary(diagnostic.summary);
-    wire->set_detail(diagnostic.detail);
+    // Details often quote API answers, which may hold any bytes and be of any length.
+    wire->set_summary(
+        framework::WireText(diagnostic.summary, framework::kMaxDiagnosticSummaryBytes));
+    wire->set_detail(framework::WireText(diagnostic.detail, framework::kMaxDiagnosticDetailBytes));
     if (diagnostic.attribute && !diagnostic.attribute->empty()) {
       *wire->mutable_attribute() = PathToProto(*diagnostic.attribute);
     }

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cty/codec.h"
+#include "framework/diagnostics.h"
 #include "framework/plan_engine.h"
 #include "tfproto/convert.h"
 #include "tfproto/provider_service.h"
@@ -69,7 +70,8 @@ grpc::Status ProviderService::ReadResource(grpc::ServerContext*,
   std::optional<cty::Value> current =
       resource ? DecodeOrDiagnose(request->current_state(), *schema, "state", &diagnostics)
                : std::nullopt;
-  if (current) {
+  if (current &&
+      CheckResourceValue(*current, *schema, "ReadResource", "current state", &diagnostics)) {
     cty::Value new_state = *current;
     if (!current->IsNull()) {
       std::optional<cty::Value> read = resource->Read(*current, &diagnostics);
@@ -104,7 +106,10 @@ grpc::Status ProviderService::PlanResourceChange(
         DecodeOrDiagnose(request->proposed_new_state(), *schema, "proposed state", &diagnostics);
     std::optional<cty::Value> config =
         DecodeOrDiagnose(request->config(), *schema, "configuration", &diagnostics);
-    if (prior && proposed && config) {
+    if (prior && proposed && config &&
+        CheckResourceChange(*prior, *proposed, *schema, "PlanResourceChange", "proposed new state",
+                            &diagnostics) &&
+        CheckResourceValue(*config, *schema, "PlanResourceChange", "configuration", &diagnostics)) {
       framework::PlannedChange change =
           framework::PlanChange(*schema, *resource, *prior, *proposed, *config, &diagnostics);
       EncodeOrDiagnose(change.planned, *schema, response->mutable_planned_state(), &diagnostics);
@@ -134,9 +139,17 @@ grpc::Status ProviderService::ApplyResourceChange(
     std::optional<cty::Value> config =
         DecodeOrDiagnose(request->config(), *schema, "configuration", &diagnostics);
     if (prior && planned && config) {
-      cty::Value new_state =
-          framework::ApplyChange(*schema, *resource, *prior, *planned, *config, &diagnostics);
-      EncodeOrDiagnose(new_state, *schema, response->mutable_new_state(), &diagnostics);
+      if (CheckResourceChange(*prior, *planned, *schema, "ApplyResourceChange", "planned state",
+                              &diagnostics) &&
+          CheckResourceValue(*config, *schema, "ApplyResourceChange", "configuration",
+                             &diagnostics)) {
+        cty::Value new_state =
+            framework::ApplyChange(*schema, *resource, *prior, *planned, *config, &diagnostics);
+        EncodeOrDiagnose(new_state, *schema, response->mutable_new_state(), &diagnostics);
+      } else if (prior->IsKnown()) {
+        // Refused: nothing was done, so the prior state stands.
+        EncodeOrDiagnose(*prior, *schema, response->mutable_new_state(), &diagnostics);
+      }
       response->set_private_(request->planned_private());
     }
   }
@@ -152,7 +165,7 @@ grpc::Status ProviderService::ImportResourceState(
       FindSchemaOrDiagnose(framework::SchemaKind::kResource, request->type_name(), &diagnostics);
   framework::Resource* resource =
       schema ? FindResourceOrDiagnose(*provider_, request->type_name(), &diagnostics) : nullptr;
-  if (resource != nullptr) {
+  if (resource != nullptr && CheckImportId(request->id(), *schema, &diagnostics)) {
     std::optional<cty::Value> state = resource->Import(request->id(), &diagnostics);
     if (state && !diagnostics.HasError()) {
       auto* imported = response->add_imported_resources();
@@ -160,9 +173,10 @@ grpc::Status ProviderService::ImportResourceState(
       EncodeOrDiagnose(framework::ConformState(*schema, *state), *schema, imported->mutable_state(),
                        &diagnostics);
     } else if (!diagnostics.HasError()) {
-      diagnostics.AddError("Cannot import non-existent remote object",
-                           absl::StrCat("No ", request->type_name(), " matches \"", request->id(),
-                                        "\". ", schema->import_help));
+      diagnostics.AddError(
+          "Cannot import non-existent remote object",
+          absl::StrCat("No ", request->type_name(), " matches ",
+                       framework::QuotedExcerpt(request->id(), 256), ". ", schema->import_help));
     }
   }
   AppendDiagnostics(diagnostics, response->mutable_diagnostics());
