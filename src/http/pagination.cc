@@ -33,6 +33,12 @@ absl::StatusOr<bool> PageWalk::AfterPage(std::size_t items, const std::string& n
         what_, ": the list holds more than ", limits_.max_items, " items; stopped reading it"));
   }
   if (next_cursor.empty()) return false;
+  empty_in_a_row_ = items == 0 ? empty_in_a_row_ + 1 : 0;
+  if (empty_in_a_row_ >= limits_.max_empty_pages) {
+    return absl::DataLossError(absl::StrCat(
+        what_, ": the API answered ", empty_in_a_row_,
+        " empty pages in a row, each with a next-page cursor; the list cannot be read whole"));
+  }
   if (!cursors_.insert(next_cursor).second) {
     return absl::DataLossError(
         absl::StrCat(what_, ": the API handed out a next-page cursor it had given before (page ",

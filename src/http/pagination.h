@@ -19,7 +19,10 @@ struct PageLimits {
   // Far above any real organization: Vultr's 500 per page make 5,000,000 users.
   std::size_t max_pages = 10000;
   std::size_t max_items = 1000000;
-  std::chrono::milliseconds max_duration{std::chrono::minutes(5)};
+  std::chrono::milliseconds max_duration{std::chrono::minutes(2)};
+  // Pages in a row without an item that still hand out a next cursor: a real list never
+  // does that, a broken one does it forever.
+  std::size_t max_empty_pages = 3;
 };
 
 class PageWalk {
@@ -40,6 +43,7 @@ class PageWalk {
   const std::chrono::steady_clock::time_point started_;
   std::size_t pages_ = 0;
   std::size_t items_ = 0;
+  std::size_t empty_in_a_row_ = 0;
   std::set<std::string> cursors_;
 };
 

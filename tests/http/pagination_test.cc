@@ -37,10 +37,22 @@ TEST(PageWalkTest, FreshCursorsForeverStopAtThePageLimit) {
   for (int page = 0; page < 1000; ++page) {  // bounded: the walk must stop far earlier
     status = walk.BeforePage();
     if (!status.ok()) break;
-    ASSERT_TRUE(walk.AfterPage(0, "cursor" + std::to_string(page)).ok());
+    ASSERT_TRUE(walk.AfterPage(1, "cursor" + std::to_string(page)).ok());
   }
   EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
   EXPECT_NE(status.message().find("50 pages"), std::string::npos);
+}
+
+TEST(PageWalkTest, EmptyPagesThatGoOnStopEarly) {
+  PageWalk walk("list");
+  absl::StatusOr<bool> more = true;
+  int pages = 0;
+  while (more.ok() && *more && pages < 100) {
+    ASSERT_TRUE(walk.BeforePage().ok());
+    more = walk.AfterPage(0, "cursor" + std::to_string(++pages));
+  }
+  EXPECT_EQ(more.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(pages, 3);
 }
 
 TEST(PageWalkTest, TooManyItemsStop) {

@@ -35,9 +35,9 @@ SandboxProcess::SandboxProcess(const std::vector<std::string>& extra_flags)
   if (colon != std::string::npos) port_ = std::atoi(url_.c_str() + colon + 1);
 }
 
-int SandboxProcess::Stop() {
+int SandboxProcess::Stop(std::chrono::milliseconds grace) {
   if (server_ == nullptr) return -1;
-  const int status = server_->Stop();
+  const int status = server_->Stop(grace);
   server_.reset();
   return status;
 }

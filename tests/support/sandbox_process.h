@@ -4,6 +4,7 @@
 // The built orgiam-sandbox, started on a free port for one test and stopped afterwards,
 // with typed access to its admin endpoints and a raw client for vendor calls.
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,8 +21,8 @@ class SandboxProcess {
   const std::string& url() const { return url_; }
   int port() const { return port_; }
 
-  // SIGTERM and wait for the exit (SIGKILL after 5 s). Returns the exit status, or -1.
-  int Stop();
+  // SIGTERM and wait for the exit (SIGKILL after `grace`). Returns the exit status, or -1.
+  int Stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
   // After Stop(): starts the sandbox again on the same port with the same flags (so a
   // `--data FILE` sandbox comes back with its state). Retries the bind for a few seconds.
   void Restart();

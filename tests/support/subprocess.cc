@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -139,7 +140,7 @@ Server::Server(const std::vector<std::string>& argv,
 
 Server::~Server() { Stop(); }
 
-int Server::Stop() {
+int Server::Stop(std::chrono::milliseconds grace) {
   if (stdout_fd_ >= 0) {
     close(stdout_fd_);
     stdout_fd_ = -1;
@@ -147,7 +148,8 @@ int Server::Stop() {
   if (pid_ <= 0) return -1;
   kill(pid_, SIGTERM);
   int status = 0;
-  for (int i = 0; i < 100; ++i) {
+  const int polls = static_cast<int>(std::max<int64_t>(1, grace.count() / 50));
+  for (int i = 0; i < polls; ++i) {
     if (waitpid(pid_, &status, WNOHANG) == pid_) {
       pid_ = -1;
       return WIFEXITED(status) ? WEXITSTATUS(status) : -1;

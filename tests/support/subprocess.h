@@ -40,8 +40,8 @@ class Server {
 
   const std::string& first_line() const { return first_line_; }
   pid_t pid() const { return pid_; }
-  // SIGTERM, wait up to 5 s, then SIGKILL. Returns the exit status (or -1).
-  int Stop();
+  // SIGTERM, wait up to `grace`, then SIGKILL. Returns the exit status (or -1).
+  int Stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
 
  private:
   pid_t pid_ = -1;
