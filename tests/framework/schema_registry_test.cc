@@ -83,8 +83,9 @@ namespace {
 TEST(SchemaRegistryTest, EveryPatternCompilesAndAcceptsALetter) {
   for (const EmbeddedSchema& embedded : EmbeddedSchemas()) {
     const nlohmann::json doc = nlohmann::json::parse(embedded.json);
-    for (const auto& [name, attribute] :
-         doc.value("attributes", nlohmann::json::object()).items()) {
+    // items() of a temporary would dangle: keep the attributes alive for the loop.
+    const nlohmann::json attributes = doc.value("attributes", nlohmann::json::object());
+    for (const auto& [name, attribute] : attributes.items()) {
       if (!attribute.contains("validators") || !attribute["validators"].contains("pattern"))
         continue;
       const std::string pattern = attribute["validators"]["pattern"]["regex"];
