@@ -40,8 +40,8 @@ const std::vector<Type>& FuzzTypes() {
                                       {"roles", Type::Set(Type::String())},
                                       {"meta", Type::Map(Type::String())}});
     return new std::vector<Type>{
-        Type::Dynamic(),                                                             // 0
-        Type::Object({{"name", Type::String()},                                      // 1
+        Type::Dynamic(),                         // 0
+        Type::Object({{"name", Type::String()},  // 1
                       {"enabled", Type::Bool()},
                       {"ttl", Type::Number()},
                       {"acl", Type::List(Type::String())},
@@ -49,12 +49,12 @@ const std::vector<Type>& FuzzTypes() {
                       {"labels", Type::Map(Type::String())},
                       {"extra", Type::Dynamic()},
                       {"pair", Type::Tuple({Type::Number(), Type::Dynamic()})}}),
-        Type::List(Type::Dynamic()),                                                 // 2
-        Type::Map(Type::List(Type::Number())),                                       // 3
-        Type::Set(Type::Tuple({Type::String(), Type::Bool()})),                      // 4
-        Type::String(),                                                              // 5
-        Type::Number(),                                                              // 6
-        Type::Bool(),                                                                // 7
+        Type::List(Type::Dynamic()),                             // 2
+        Type::Map(Type::List(Type::Number())),                   // 3
+        Type::Set(Type::Tuple({Type::String(), Type::Bool()})),  // 4
+        Type::String(),                                          // 5
+        Type::Number(),                                          // 6
+        Type::Bool(),                                            // 7
     };
   }();
   return *types;
