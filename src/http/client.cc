@@ -179,7 +179,7 @@ absl::StatusOr<Response> Client::Send(const Request& request) {
 
   const std::string& vendor = options_.vendor;
   const std::string shown = internal::RedactPath(request.path);
-  const bool idempotent = internal::IsIdempotent(request.method);
+  const bool idempotent = internal::IsIdempotent(request.method) || request.read_only;
   const int max_retries = std::max(0, options_.max_retries);
   const milliseconds max_backoff = std::max(milliseconds(0), options_.max_backoff);
 
@@ -343,21 +343,6 @@ absl::StatusOr<Response> Client::Send(const Request& request) {
   }
 }
 
-absl::StatusOr<std::vector<ExistingObject>> Client::FindForCreate(const CreateSpec& spec) {
-  constexpr int kLookupAttempts = 3;
-  absl::StatusOr<std::vector<ExistingObject>> found;
-  for (int attempt = 1; attempt <= kLookupAttempts; ++attempt) {
-    found = spec.find();
-    if (found.ok() || absl::IsCancelled(found.status())) break;
-    // A lookup is read-only; only a failure that another try may cure is tried again.
-    const absl::StatusCode code = found.status().code();
-    if (code != absl::StatusCode::kUnavailable && code != absl::StatusCode::kDeadlineExceeded) {
-      break;
-    }
-  }
-  return found;
-}
-
 absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
   const Request& post = spec.post;
   const std::string shown = internal::RedactPath(post.path);
@@ -368,7 +353,7 @@ absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
   };
 
   // What carries the key before anything is sent: never ours.
-  ASSIGN_OR_RETURN(const std::vector<ExistingObject> before, FindForCreate(spec));
+  ASSIGN_OR_RETURN(const std::vector<ExistingObject> before, spec.find());
   if (spec.unique_key && !before.empty()) {
     return AlreadyExistsError(absl::StrCat(options_.vendor, ": ", before.front().label,
                                            " already exists and was not created by this apply"),
@@ -392,30 +377,26 @@ absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
           last_failure.message(), "; the provider is stopping, so the create is not sent again")));
     }
     absl::StatusOr<Response> sent = Send(post);
-    bool look = false;
-    if (sent.ok()) {
-      if (complete(*sent)) {
-        const bool refused_resend = attempt > 0 && spec.unique_key && sent->status >= 400 &&
-                                    sent->status < 500 && sent->status != 429;
-        if (!refused_resend) return CreateOutcome{.response = *std::move(sent)};
-        // "Already exists" to a resend may be the earlier attempt landing late.
-        look = true;
-        last_failure = absl::AbortedError(absl::StrCat(options_.vendor, ": POST ", shown, ": HTTP ",
-                                                       sent->status, " to a resend"));
-      } else {
-        look = true;
-        last_failure = absl::InternalError(
-            absl::StrCat(options_.vendor, ": POST ", shown, ": HTTP ", sent->status,
-                         " without the created object (no id or secret in the answer)"));
-      }
+    // The answer as it will be returned if the lookup finds nothing: a whole answer or a
+    // refusal. Checked once: answer_complete parses the body.
+    const bool answered = sent.ok() && complete(*sent);
+    if (answered) {
+      const bool refused_resend = attempt > 0 && spec.unique_key && sent->status >= 400 &&
+                                  sent->status < 500 && sent->status != 429;
+      if (!refused_resend) return CreateOutcome{.response = *std::move(sent)};
+      // "Already exists" to a resend may be the earlier attempt landing late.
+      last_failure = absl::AbortedError(
+          absl::StrCat(options_.vendor, ": POST ", shown, ": HTTP ", sent->status, " to a resend"));
+    } else if (sent.ok()) {
+      last_failure = absl::InternalError(
+          absl::StrCat(options_.vendor, ": POST ", shown, ": HTTP ", sent->status,
+                       " without the created object (no id or secret in the answer)"));
     } else if (IsOutcomeUnknown(sent.status()) &&
                sent.status().code() != absl::StatusCode::kCancelled) {
-      look = true;
       last_failure = sent.status();
     } else {
       return sent.status();  // certainly not carried out
     }
-    if (!look) continue;
 
     ORGIAM_LOG(kDebug, kModule, "create outcome unknown; looking the object up",
                {{"vendor", options_.vendor},
@@ -428,7 +409,7 @@ absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
     std::this_thread::sleep_for(
         std::min(internal::Backoff(attempt, options_.initial_backoff, options_.max_backoff),
                  milliseconds(2000)));
-    absl::StatusOr<std::vector<ExistingObject>> now = FindForCreate(spec);
+    absl::StatusOr<std::vector<ExistingObject>> now = spec.find();
     if (!now.ok()) {
       return MarkOutcomeUnknown(
           absl::Status(now.status().code(),
@@ -441,7 +422,7 @@ absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
                  {{"vendor", options_.vendor}, {"path", shown}, {"id", fresh.front().id}});
       return CreateOutcome{.recovered = std::move(fresh)};
     }
-    if (sent.ok() && complete(*sent)) return CreateOutcome{.response = *std::move(sent)};
+    if (answered) return CreateOutcome{.response = *std::move(sent)};
     if (sent.ok()) return last_failure;  // an incomplete answer and nothing to be found
     if (attempt >= max_retries) return MarkOutcomeUnknown(last_failure);
   }

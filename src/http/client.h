@@ -65,11 +65,10 @@ class Client {
   // UNAVAILABLE / DEADLINE_EXCEEDED naming the vendor, method, path (query
   // values redacted) and curl's error.
   //
-  // A POST is retried only when it certainly was not processed: on a 429, or
-  // when the connection failed before the request could be sent. Any other
-  // failure (connection closed or timed out after sending, a 5xx other than
-  // 501/505) gives a status for which IsOutcomeUnknown() is true;
-  // HttpStatusOf() then tells the HTTP status, if there was one.
+  // A POST (unless marked read_only) is retried only when it certainly was not processed: on a 429,
+  // or when the connection failed before the request could be sent. Any other failure (connection
+  // closed or timed out after sending, a 5xx other than 501/505) gives a status for which
+  // IsOutcomeUnknown() is true; HttpStatusOf() then tells the HTTP status, if there was one.
   //
   // A 2xx body over 16 MiB gives RESOURCE_EXHAUSTED (outcome unknown for a
   // POST); other bodies are cut at 1 MiB. After CancelAll: CANCELLED.
@@ -117,9 +116,6 @@ class Client {
   absl::Status Cancelled(const Request& request) const;
   // Whether this thread's requests obey CancelAll now.
   bool Interruptible() const;
-  // Runs spec.find, asking again (up to three times) when the lookup itself fails for a
-  // transient reason.
-  absl::StatusOr<std::vector<ExistingObject>> FindForCreate(const CreateSpec& spec);
 
   const ClientOptions options_;
   const std::string base_url_;  // without a trailing slash

@@ -19,6 +19,8 @@ struct Request {
   std::string body = {};  // JSON text or empty
   // Extra headers, e.g. {"x-zitadel-orgid", "123"}.
   std::vector<std::pair<std::string, std::string>> headers = {};
+  // A POST that only reads (a search): retried like a GET, on kept-alive connections.
+  bool read_only = false;
 };
 
 struct Response {

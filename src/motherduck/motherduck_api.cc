@@ -107,7 +107,7 @@ absl::StatusOr<json> MotherduckApi::Call(const std::string& method, const std::s
 }
 
 absl::Status MotherduckApi::CreateServiceAccount(const std::string& username) {
-  ASSIGN_OR_RETURN(const std::string path, UserPath(username));  // refuses a bad name early
+  RETURN_IF_ERROR(UserPath(username).status());  // a bad name is refused before any request
   const json body = {{"username", username}};
   http::CreateSpec spec{
       .post = {.method = "POST", .path = "/v1/users", .body = body.dump()},

@@ -1,7 +1,5 @@
 #include "zitadel/zitadel_api.h"
 
-#include <chrono>
-#include <thread>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -20,8 +18,6 @@ using nlohmann::json;
 
 constexpr char kUsers[] = "/management/v1/users";
 constexpr char kOrgHeader[] = "x-zitadel-orgid";
-// A search is read-only, so an attempt whose outcome is unknown is simply asked again.
-constexpr int kSearchAttempts = 4;
 // ZITADEL's answers when nothing would change; sent only for real changes, they mean an
 // earlier attempt whose response was lost already made the change.
 constexpr char kUserNotChanged[] = "COMMAND-2n8vs";
@@ -100,8 +96,11 @@ ZitadelApi::ZitadelApi(http::ClientOptions options, std::string default_org_id)
     : client_(std::move(options)), default_org_id_(std::move(default_org_id)) {}
 
 absl::StatusOr<std::string> ZitadelApi::Call(const std::string& method, const std::string& org_id,
-                                             const std::string& path, const std::string& body) {
-  ASSIGN_OR_RETURN(http::Response response, client_.Send(MakeRequest(method, org_id, path, body)));
+                                             const std::string& path, const std::string& body,
+                                             bool read_only) {
+  http::Request request = MakeRequest(method, org_id, path, body);
+  request.read_only = read_only;
+  ASSIGN_OR_RETURN(http::Response response, client_.Send(request));
   if (!Ok(response.status)) {
     std::string route = path.substr(std::string(kUsers).size());
     // "/123/secret" → "/{id}/secret"
@@ -142,14 +141,9 @@ absl::StatusOr<std::optional<MachineUser>> ZitadelApi::FindUserByName(
        json::array({{{"userNameQuery",
                       {{"userName", user_name}, {"method", "TEXT_QUERY_METHOD_EQUALS"}}}}})}};
   const std::string path = absl::StrCat(kUsers, "/_search");
-  absl::StatusOr<std::string> body;
-  for (int attempt = 1;; ++attempt) {
-    body = Call("POST", org_id, path, query.dump());
-    if (body.ok() || !http::IsOutcomeUnknown(body.status()) || attempt >= kSearchAttempts) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt));
-  }
-  if (!body.ok()) return body.status();
-  ASSIGN_OR_RETURN(json parsed, ParseJson(*body, What("POST", "/_search")));
+  // A search changes nothing: the client retries it like a GET.
+  ASSIGN_OR_RETURN(std::string body, Call("POST", org_id, path, query.dump(), /*read_only=*/true));
+  ASSIGN_OR_RETURN(json parsed, ParseJson(body, What("POST", "/_search")));
   // proto3 JSON leaves an empty list out; anything else where the list belongs is garbage.
   const json& result = Member(parsed, "result");
   if (!parsed.is_object() || !(result.is_null() || result.is_array())) {

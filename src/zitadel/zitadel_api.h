@@ -89,8 +89,10 @@ class ZitadelApi {
 
  private:
   // Sends a request; non-2xx answers become statuses carrying ZITADEL's error message.
+  // `read_only` marks a POST that only reads (a search), so it is retried like a GET.
   absl::StatusOr<std::string> Call(const std::string& method, const std::string& org_id,
-                                   const std::string& path, const std::string& body);
+                                   const std::string& path, const std::string& body,
+                                   bool read_only = false);
 
   http::Client client_;
   std::string default_org_id_;

@@ -24,14 +24,9 @@ using testing::ReceivedRequest;
 using testing::TestServer;
 
 ClientOptions Options(const std::string& url) {
-  ClientOptions options;
-  options.vendor = "vultr";
-  options.base_url = url;
-  options.bearer_token = "token";
-  options.max_retries = 3;
+  ClientOptions options = testing::TestClientOptions("vultr", url);
   options.initial_backoff = milliseconds(5);
   options.max_backoff = milliseconds(50);
-  options.request_timeout = milliseconds(5000);
   return options;
 }
 

@@ -229,4 +229,16 @@ int UnusedPort() {
   return ntohs(address.sin_port);
 }
 
+ClientOptions TestClientOptions(const std::string& vendor, const std::string& url) {
+  ClientOptions options;
+  options.vendor = vendor;
+  options.base_url = url;
+  options.bearer_token = "token";
+  options.max_retries = 3;
+  options.initial_backoff = std::chrono::milliseconds(1);
+  options.max_backoff = std::chrono::milliseconds(5);
+  options.request_timeout = std::chrono::milliseconds(5000);
+  return options;
+}
+
 }  // namespace orgiam::http::testing

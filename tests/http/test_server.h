@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "http/client.h"
+
 namespace orgiam::http::testing {
 
 struct ReceivedRequest {
@@ -100,6 +102,10 @@ class TestServer {
 
 // A port on 127.0.0.1 that nothing listens on (at the time of the call).
 int UnusedPort();
+
+// Client options for tests against a TestServer: `vendor` at `url`, 3 retries, back-offs of
+// a few milliseconds so retries cost no test time, and a 5 s request timeout.
+ClientOptions TestClientOptions(const std::string& vendor, const std::string& url);
 
 }  // namespace orgiam::http::testing
 

@@ -21,13 +21,8 @@ using http::testing::TestServer;
 using nlohmann::json;
 
 http::ClientOptions Options(const std::string& url) {
-  http::ClientOptions options;
-  options.vendor = "motherduck";
-  options.base_url = url;
-  options.bearer_token = "token";
+  http::ClientOptions options = http::testing::TestClientOptions("motherduck", url);
   options.max_retries = 2;
-  options.initial_backoff = std::chrono::milliseconds(1);
-  options.max_backoff = std::chrono::milliseconds(5);
   return options;
 }
 

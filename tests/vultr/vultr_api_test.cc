@@ -23,14 +23,8 @@ using http::testing::TestServer;
 using nlohmann::json;
 
 http::ClientOptions Options(const std::string& url) {
-  http::ClientOptions options;
-  options.vendor = "vultr";
-  options.base_url = url;
-  options.bearer_token = "token";
+  http::ClientOptions options = http::testing::TestClientOptions("vultr", url);
   options.max_retries = 2;
-  options.initial_backoff = std::chrono::milliseconds(1);
-  options.max_backoff = std::chrono::milliseconds(5);
-  options.request_timeout = std::chrono::milliseconds(5000);
   return options;
 }
 
