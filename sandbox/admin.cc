@@ -146,6 +146,9 @@ void RegisterAdmin(Router& router, App& app) {
     auto tx = app.store.Begin();
     tx.state().ClearObjects();
     tx.MarkDirty();
+    // A script names requests to objects that no longer exist; the rates,
+    // latency, clock and stats stay.
+    app.faults.ClearScript();
     SendJson(res, 200, {{"ok", true}});
   });
   router.Admin("GET", "/_sandbox/stats", [&app](const httplib::Request&, httplib::Response& res) {

@@ -7,7 +7,9 @@
 namespace orgiam::sandbox {
 
 // The /_sandbox/... endpoints (state, stats, faults, clock, accept, reset,
-// health). They need no token, see no faults and are not counted in the stats.
+// health). They need the sandbox token (Authorization: Bearer …) and a request
+// from no other origin (request_guard.h), see no faults and are not counted in
+// the stats.
 void RegisterAdmin(Router& router, App& app);
 
 }  // namespace orgiam::sandbox

@@ -1,6 +1,7 @@
 #ifndef ORGIAM_SANDBOX_APP_H_
 #define ORGIAM_SANDBOX_APP_H_
 
+#include <atomic>
 #include <string>
 
 #include "clock.h"
@@ -19,6 +20,9 @@ struct App {
   // --accept-issued-credentials: the vendor APIs also accept the keys and
   // tokens the sandbox issued, while they are valid (see credentials.h).
   const bool accept_issued_credentials;
+  // The port the server is bound to; set once, before it serves (the Host
+  // check in request_guard.h compares against it).
+  std::atomic<int> port{0};
   Clock clock;
   Store store{&clock};
   Faults faults;

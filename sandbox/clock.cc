@@ -64,7 +64,7 @@ std::string FormatRfc3339Micros(std::int64_t micros) {
 
 std::string FormatRfc3339Millis(std::int64_t micros) {
   const Parts parts = Split(micros);
-  char fraction[16];
+  char fraction[24];
   std::snprintf(fraction, sizeof fraction, ".%03lldZ",
                 static_cast<long long>(parts.micros_in_second / 1000));
   return FormatBase(parts.tm) + fraction;

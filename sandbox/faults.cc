@@ -278,6 +278,11 @@ void Faults::Reset() {
   buckets_.clear();
 }
 
+void Faults::ClearScript() {
+  std::lock_guard<std::mutex> lock(mu_);
+  config_.script.clear();
+}
+
 void Faults::AddRoute(const std::string& route) {
   std::lock_guard<std::mutex> lock(mu_);
   routes_.insert(route);

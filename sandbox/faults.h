@@ -63,6 +63,8 @@ class Faults {
   // and returns false with `error` set.
   bool Update(const nlohmann::json& patch, std::string* error);
   void Reset();
+  // Removes every scripted rule; the rates and latency stay.
+  void ClearScript();
 
   // Declares a route template ("POST /v2/users") that script rules may name.
   // Called by the router while routes are registered.

@@ -17,6 +17,12 @@ void SendJson(httplib::Response& res, int status, const Json& body) {
 
 void SendJsonText(httplib::Response& res, int status, std::string body) {
   res.status = status;
+  if (body.empty()) {
+    // A content provider of length 0 is never asked for data, and httplib
+    // then sends no answer at all.
+    res.set_content(std::string(), "application/json");
+    return;
+  }
   // cpp-httplib 0.11 brotli-compresses a plain body at its highest quality for any client that
   // accepts "br" (libcurl does): about 1 ms of CPU per small response, most of the sandbox's
   // time in a benchmark. A body of known length from a content provider is sent as it is.

@@ -1,18 +1,46 @@
 #include "ids.h"
 
+#include <fcntl.h>
+#include <sys/random.h>
+#include <unistd.h>
+
 #include <array>
-#include <random>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 
 namespace orgiam::sandbox {
 namespace {
 
-std::mt19937_64& Generator() {
-  thread_local std::mt19937_64 generator = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  return generator;
+// Reads /dev/urandom when getrandom(2) is not available (ENOSYS).
+bool FillFromUrandom(unsigned char* out, std::size_t size) {
+  const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::read(fd, out + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  return done == size;
+}
+
+// Fills `out` from the kernel's CSPRNG. Issued secrets must be unpredictable,
+// so there is no fallback to a weaker generator: without one the process stops.
+void FillRandom(unsigned char* out, std::size_t size) {
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::getrandom(out + done, size - done, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      if (errno == ENOSYS && FillFromUrandom(out + done, size - done)) return;
+      std::fprintf(stderr, "orgiam-sandbox: no secure random source\n");
+      std::abort();
+    }
+    done += static_cast<std::size_t>(n);
+  }
 }
 
 constexpr std::string_view kBase64Url =
@@ -20,23 +48,41 @@ constexpr std::string_view kBase64Url =
 
 }  // namespace
 
-std::uint64_t RandomUint64() { return Generator()(); }
+std::uint64_t RandomUint64() {
+  unsigned char bytes[8];
+  FillRandom(bytes, sizeof bytes);
+  std::uint64_t value = 0;
+  for (unsigned char b : bytes) value = (value << 8) | b;
+  return value;
+}
 
-double RandomUnit() { return std::uniform_real_distribution<double>(0.0, 1.0)(Generator()); }
+double RandomUnit() {
+  // The top 53 bits, scaled into [0, 1).
+  return static_cast<double>(RandomUint64() >> 11) * 0x1.0p-53;
+}
 
 std::string RandomString(std::size_t length, std::string_view alphabet) {
-  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
-  std::string out(length, ' ');
-  for (char& c : out) c = alphabet[pick(Generator())];
+  // Rejection sampling keeps every character equally likely: bytes at or above
+  // the largest multiple of the alphabet size are drawn again.
+  const std::size_t n = alphabet.size();
+  const std::size_t limit = 256 - 256 % n;
+  std::string out;
+  out.reserve(length);
+  unsigned char buffer[128];
+  while (out.size() < length) {
+    FillRandom(buffer, sizeof buffer);
+    for (unsigned char b : buffer) {
+      if (b >= limit) continue;
+      out.push_back(alphabet[b % n]);
+      if (out.size() == length) break;
+    }
+  }
   return out;
 }
 
 std::string NewUuid() {
-  std::array<unsigned char, 16> bytes;
-  for (std::size_t i = 0; i < bytes.size(); i += 8) {
-    std::uint64_t r = RandomUint64();
-    for (std::size_t k = 0; k < 8; ++k) bytes[i + k] = static_cast<unsigned char>(r >> (8 * k));
-  }
+  std::array<unsigned char, 16> bytes{};
+  FillRandom(bytes.data(), bytes.size());
   bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
   bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
   static constexpr char kHex[] = "0123456789abcdef";

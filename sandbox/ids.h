@@ -9,7 +9,8 @@
 
 namespace orgiam::sandbox {
 
-// Random identifiers and secrets. Thread-safe (one generator per thread).
+// Random identifiers and secrets, all drawn from the kernel CSPRNG
+// (getrandom(2), or /dev/urandom where it is missing). Thread-safe.
 std::string NewUuid();  // RFC 4122 version 4, lower case
 std::string RandomString(std::size_t length, std::string_view alphabet);
 std::uint64_t RandomUint64();

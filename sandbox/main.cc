@@ -10,6 +10,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -36,20 +37,29 @@ constexpr char kUsage[] =
     "  --port N     port on 127.0.0.1 (0, the default, picks a free one)\n"
     "  --data FILE  keep the state in FILE across restarts (written "
     "atomically)\n"
-    "  --token T    the bearer token the vendor APIs accept (default "
-    "sandbox-token)\n"
+    "  --token T    the bearer token the vendor APIs and the admin routes accept\n"
+    "               (default: $ORGIAM_SANDBOX_TOKEN, else sandbox-token); a\n"
+    "               command line is visible to every local user in ps, the\n"
+    "               environment is not\n"
     "  --accept-issued-credentials\n"
     "               also accept the Vultr API keys and MotherDuck access tokens\n"
     "               the sandbox issued, while they exist and have not expired\n"
     "  --verbose    log every request to stderr\n"
     "\n"
+    "Environment:\n"
+    "  ORGIAM_SANDBOX_TOKEN  the token when --token is not given (--token wins)\n"
+    "\n"
+    "Admin routes (/_sandbox/...) need Authorization: Bearer <token>. Every\n"
+    "request needs a Host of 127.0.0.1:PORT, localhost:PORT or [::1]:PORT.\n"
     "The first line on stdout is the base URL, e.g. http://127.0.0.1:41234.\n"
     "Serves until SIGTERM or SIGINT.\n";
+
+constexpr char kTokenVariable[] = "ORGIAM_SANDBOX_TOKEN";
 
 struct Options {
   int port = 0;
   std::string data;
-  std::string token = "sandbox-token";
+  std::string token = "sandbox-token";  // --token, else $ORGIAM_SANDBOX_TOKEN, else this
   bool accept_issued_credentials = false;
   bool verbose = false;
 };
@@ -73,6 +83,10 @@ const char* StatusText(int status) {
 
 // Returns 0 to go on, or the exit code.
 int ParseFlags(int argc, char** argv, Options* options) {
+  // An empty variable counts as unset; --token, parsed below, overrides it.
+  if (const char* from_env = std::getenv(kTokenVariable); from_env != nullptr && *from_env != 0) {
+    options->token = from_env;
+  }
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     std::string value;
@@ -205,6 +219,7 @@ int Run(int argc, char** argv) {
                  std::strerror(errno));
     return 1;
   }
+  app.port.store(port);  // before serving: the Host check needs it
   std::printf("http://%s:%d\n", kHost, port);
   std::fflush(stdout);
 

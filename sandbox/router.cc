@@ -1,5 +1,6 @@
 #include "router.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -11,6 +12,8 @@
 #include "faults.h"
 #include "http_util.h"
 #include "motherduck_common.h"
+#include "request_guard.h"
+#include "text.h"
 #include "vultr_common.h"
 #include "zitadel_common.h"
 
@@ -64,14 +67,48 @@ const char* VendorName(Vendor vendor) {
 
 // Replaces whatever the handler answered with a scripted status and body.
 void ReplaceAnswer(httplib::Response& res, int status, std::string body) {
-  res.headers.clear();
-  res.body.clear();
+  // A fresh response: the handler's headers, body and content provider go.
+  res = httplib::Response();
   SendJsonText(res, status, std::move(body));
 }
 
 void NotFoundText(httplib::Response& res) {
   res.status = 404;
   res.set_content("Not Found\n", "text/plain; charset=utf-8");
+}
+
+bool HasBodyFraming(const httplib::Request& req) {
+  return req.has_header("Content-Length") ||
+         AsciiLower(req.get_header_value("Transfer-Encoding")).find("chunked") != std::string::npos;
+}
+
+// A POST, PUT or PATCH handler that reads the body only when the request frames
+// one. cpp-httplib 0.11 otherwise reads a request without Content-Length or
+// Transfer-Encoding until the client closes the connection, and answers 400
+// after its read timeout; HTTP/1.1 (RFC 9112 section 6.3) says such a request
+// has no body, which is how a real server treats `curl -X POST URL`.
+httplib::Server::HandlerWithContentReader WithOptionalBody(httplib::Server::Handler handler) {
+  return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& content_reader) {
+    if (!HasBodyFraming(req)) {
+      handler(req, res);
+      return;
+    }
+    std::string body;
+    const bool read = content_reader([&body](const char* data, std::size_t length) {
+      body.append(data, length);
+      return true;
+    });
+    if (!read) {
+      // 413 (over the payload limit) is set by httplib; the error handler
+      // writes the plain-text answer.
+      if (res.status < 400) res.status = 400;
+      return;
+    }
+    httplib::Request with_body = req;  // the captures still point into req.path
+    with_body.body = std::move(body);
+    handler(with_body, res);
+  };
 }
 
 }  // namespace
@@ -86,11 +123,11 @@ void Router::AddPattern(std::string_view method, const std::string& pattern,
   if (method == "GET") {
     server_.Get(pattern, std::move(handler));
   } else if (method == "POST") {
-    server_.Post(pattern, std::move(handler));
+    server_.Post(pattern, WithOptionalBody(std::move(handler)));
   } else if (method == "PUT") {
-    server_.Put(pattern, std::move(handler));
+    server_.Put(pattern, WithOptionalBody(std::move(handler)));
   } else if (method == "PATCH") {
-    server_.Patch(pattern, std::move(handler));
+    server_.Patch(pattern, WithOptionalBody(std::move(handler)));
   } else if (method == "DELETE") {
     server_.Delete(pattern, std::move(handler));
   }
@@ -100,6 +137,9 @@ void Router::Route(Vendor vendor, std::string_view method, std::string_view path
                    Handler handler) {
   std::string route = std::string(method) + " " + std::string(path_template);
   app_.faults.AddRoute(route);
+  if (vendor == Vendor::kZitadel) {
+    zitadel_routes_.push_back({std::string(method), std::regex(TemplateToRegex(path_template))});
+  }
   Add(method, path_template,
       [this, vendor, route = std::move(route), handler = std::move(handler)](
           const httplib::Request& req, httplib::Response& res) {
@@ -109,7 +149,8 @@ void Router::Route(Vendor vendor, std::string_view method, std::string_view path
 
 void Router::Admin(std::string_view method, std::string_view path_template, Handler handler) {
   Add(method, path_template,
-      [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+      [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+        if (!CheckHost(app_, req, res) || !CheckAdminAccess(app_, req, res)) return;
         try {
           handler(req, res);
         } catch (const std::exception& e) {
@@ -118,14 +159,27 @@ void Router::Admin(std::string_view method, std::string_view path_template, Hand
       });
 }
 
+bool Router::HasZitadelRouteForOtherMethod(const std::string& method,
+                                           const std::string& path) const {
+  return std::any_of(zitadel_routes_.begin(), zitadel_routes_.end(), [&](const PathRoute& r) {
+    return r.method != method && std::regex_match(path, r.pattern);
+  });
+}
+
 void Router::AddFallbacks() {
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
     AddPattern(
         method, ".*",
         [this, method = std::string(method)](const httplib::Request& req, httplib::Response& res) {
-          NotFoundText(res);
+          if (!CheckHost(app_, req, res)) return;
+          if (IsZitadelApiPath(req.path)) {
+            // ZITADEL's gateway routes before it authenticates: no token needed.
+            ZitadelRoutingError(res, HasZitadelRouteForOtherMethod(method, req.path) ? 405 : 404);
+          } else {
+            NotFoundText(res);
+          }
           if (req.path.rfind("/_sandbox/", 0) != 0) {
-            app_.stats.Record(method + " (unmatched)", 404, false);
+            app_.stats.Record(method + " (unmatched)", res.status, false);
           }
         });
   }
@@ -133,6 +187,7 @@ void Router::AddFallbacks() {
 
 void Router::Serve(Vendor vendor, const std::string& route, const Handler& handler,
                    const httplib::Request& req, httplib::Response& res) {
+  if (!CheckHost(app_, req, res)) return;  // not a request for this server: not counted
   const std::int64_t latency_ms = app_.faults.Get().latency_ms;
   if (latency_ms > 0) app_.faults.Wait(std::chrono::milliseconds(latency_ms));
   const auto carry_out = [&] {

@@ -2,8 +2,10 @@
 #define ORGIAM_SANDBOX_ROUTER_H_
 
 #include <functional>
+#include <regex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app.h"
 #include "httplib_wrap.h"
@@ -27,7 +29,10 @@ inline Handler Bind(App& app, AppHandler fn) {
 // route (see Faults::TakeScripted) or rate limit (429), injected 5xx, bearer
 // authentication (401), the handler, then possibly a dropped connection; each
 // is counted in the stats under "METHOD template". Admin routes skip all of
-// that.
+// that but need the sandbox token (request_guard.h). Every route, and the
+// fallbacks, first check the Host header. POST, PUT and PATCH read a body only
+// when the request frames one (Content-Length or chunked); otherwise the body
+// is empty.
 class Router {
  public:
   Router(httplib::Server& server, App& app) : server_(server), app_(app) {}
@@ -35,9 +40,10 @@ class Router {
   void Route(Vendor vendor, std::string_view method, std::string_view path_template,
              Handler handler);
   void Admin(std::string_view method, std::string_view path_template, Handler handler);
-  // Last: any other path gets a plain-text 404 (never JSON), as a web server
-  // with no such route would answer; clients can tell it from a vendor's JSON
-  // "not found".
+  // Last: any other path in ZITADEL's API space gets the gateway's JSON 404
+  // (or 405) without an error id (zitadel_common.h ZitadelRoutingError); any
+  // other path a plain-text 404, as a web server with no such route would
+  // answer. Clients tell either from a vendor's JSON "not found".
   void AddFallbacks();
 
  private:
@@ -48,8 +54,16 @@ class Router {
   void Serve(Vendor vendor, const std::string& route, const Handler& handler,
              const httplib::Request& req, httplib::Response& res);
 
+  bool HasZitadelRouteForOtherMethod(const std::string& method, const std::string& path) const;
+
+  struct PathRoute {
+    std::string method;
+    std::regex pattern;
+  };
+
   httplib::Server& server_;
   App& app_;
+  std::vector<PathRoute> zitadel_routes_;  // filled while routes are registered
 };
 
 }  // namespace orgiam::sandbox

@@ -9,11 +9,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "ids.h"
+
 namespace orgiam::sandbox {
 
 // The file format: the structs above, field for field.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrUser, id, name, email, password, api_key,
-                                                api_enabled, service_user, acls, created_us, seq)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrUser, id, name, first_name, last_name, email,
+                                                password, api_key, api_enabled, service_user, acls,
+                                                created_us, seq)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrInvitation, id, email_invited, api_enabled,
                                                 email_registered, accepted, created_us, expires_us,
                                                 responded_us, seq)
@@ -122,8 +125,17 @@ void Store::SaveLocked() {
 
   // Write a sibling temporary file and rename it over the target, so a reader
   // (or a crash) sees either the old state or the new one, never a torn file.
-  const std::string tmp = path_ + ".tmp." + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  // The temporary file is created fresh (O_EXCL) and never through a symbolic
+  // link (O_NOFOLLOW), so a file or link planted at its name is never written
+  // through; its name carries the pid and a random suffix, and a name that is
+  // taken (e.g. left over from a crash) is skipped for a new one.
+  std::string tmp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+    tmp = path_ + ".tmp." + std::to_string(::getpid()) + "." + RandomString(12, kAlnum);
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) break;
+  }
   if (fd < 0) {
     std::fprintf(stderr, "orgiam-sandbox: cannot write %s: %s\n", tmp.c_str(),
                  std::strerror(errno));

@@ -18,7 +18,9 @@ namespace orgiam::sandbox {
 
 struct VultrUser {
   std::string id;
-  std::string name;
+  std::string name;        // the full name
+  std::string first_name;  // as given, or taken from `name` (see vultr_users.cc)
+  std::string last_name;
   std::string email;
   std::string password;  // as received
   std::string api_key;   // issued at creation when api_enabled; empty otherwise

@@ -59,19 +59,10 @@ bool IsValidEmail(std::string_view email) {
 }
 
 const std::vector<std::string>& VultrAclNames() {
-  static const auto* const kAcls = new std::vector<std::string>{"abuse",
-                                                                "alerts",
-                                                                "billing",
-                                                                "dns",
-                                                                "firewall",
-                                                                "loadbalancer",
-                                                                "manage_users",
-                                                                "objstore",
-                                                                "provisioning",
-                                                                "subscriptions",
-                                                                "subscriptions_view",
-                                                                "support",
-                                                                "upgrade"};
+  static const auto* const kAcls = new std::vector<std::string>{
+      "abuse",         "activity_logs",      "alerts",       "billing",  "dns",
+      "firewall",      "loadbalancer",       "manage_users", "objstore", "provisioning",
+      "subscriptions", "subscriptions_view", "support",      "upgrade"};
   return *kAcls;
 }
 

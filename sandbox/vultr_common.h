@@ -21,8 +21,9 @@ void VultrStatusError(httplib::Response& res, int status);
 // no spaces or control characters, at most 254 bytes.
 bool IsValidEmail(std::string_view email);
 
-// The ACL names the API accepts (vultr-ruby / vultr-csharp CreateUserRequest
-// docs).
+// The ACL names the API accepts: the list of the OpenAPI spec's
+// CreateUserRequest (vultr-ruby / vultr-csharp docs, plus activity_logs in the
+// newer spec's generated Dart client).
 const std::vector<std::string>& VultrAclNames();
 
 // Cursor pagination (?per_page=&cursor=). The cursor is

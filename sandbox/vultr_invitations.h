@@ -13,7 +13,9 @@ namespace orgiam::sandbox {
 // Invitations expire three days after they were sent or last resent.
 inline constexpr std::int64_t kInvitationLifetimeSeconds = 3 * 24 * 3600;
 
-// /v2/invitation, /v2/invitation/{id} and /v2/invitation/{id}/resend.
+// GET/POST /v2/invitation, GET /v2/invitation/{id} and POST
+// /v2/invitation/{id}/resend: the routes of govultr organization.go. There is
+// no delete (revoke) route.
 void RegisterVultrInvitations(Router& router, App& app);
 
 // An invitation as the API shows it at sandbox time `now_us` (status fields are

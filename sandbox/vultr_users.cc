@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "ids.h"
@@ -19,12 +21,28 @@ constexpr std::size_t kMaxNameLength = 255;
 // it.
 struct UserFields {
   std::optional<std::string> email;
-  std::optional<std::string> name;
+  std::optional<std::string> name;  // the deprecated full name
+  std::optional<std::string> first_name;
+  std::optional<std::string> last_name;
   std::optional<std::string> password;
   std::optional<bool> api_enabled;
   std::optional<bool> service_user;
   std::optional<std::vector<std::string>> acls;
 };
+
+bool IsBlank(const std::string& text) { return text.find_first_not_of(" \t") == std::string::npos; }
+
+// One of name, first_name, last_name: a string of at most 255 characters.
+std::string ReadNamePart(const Json& body, const char* key, std::optional<std::string>* out) {
+  const Json* value = Member(body, key);
+  if (value == nullptr) return "";
+  if (!value->is_string()) return std::string("Invalid ") + key + ".";
+  const auto decoded = DecodeUtf8(value->get<std::string>());
+  if (!decoded) return std::string("Invalid ") + key + ".";
+  if (decoded->size() > kMaxNameLength) return "Name must be 255 characters or fewer.";
+  *out = value->get<std::string>();
+  return "";
+}
 
 // Reads and checks the fields that are present. Returns an error message, or ""
 // when the body is acceptable.
@@ -34,25 +52,13 @@ std::string ReadUserFields(const Json& body, UserFields* fields) {
     if (!IsValidEmail(email->get<std::string>())) return "Invalid email address.";
     fields->email = email->get<std::string>();
   }
-  const Json* name = Member(body, "name");
-  const Json* first = Member(body, "first_name");
-  const Json* last = Member(body, "last_name");
-  if (name != nullptr) {
-    if (!name->is_string()) return "Invalid name.";
-    fields->name = name->get<std::string>();
-  } else if (first != nullptr || last != nullptr) {
-    if (first == nullptr || last == nullptr || !first->is_string() || !last->is_string()) {
-      return "Both first_name and last_name are required.";
-    }
-    fields->name = first->get<std::string>() + " " + last->get<std::string>();
+  for (const auto& [key, out] :
+       {std::pair{"name", &fields->name}, std::pair{"first_name", &fields->first_name},
+        std::pair{"last_name", &fields->last_name}}) {
+    if (std::string error = ReadNamePart(body, key, out); !error.empty()) return error;
   }
-  if (fields->name) {
-    const std::string& value = *fields->name;
-    if (value.find_first_not_of(" \t") == std::string::npos) return "Name is required.";
-    const auto decoded = DecodeUtf8(value);
-    if (!decoded) return "Invalid name.";
-    if (decoded->size() > kMaxNameLength) return "Name must be 255 characters or fewer.";
-  }
+  if (fields->name && IsBlank(*fields->name)) return "Name is required.";
+  if (fields->first_name && IsBlank(*fields->first_name)) return "First name is required.";
   if (const Json* password = Member(body, "password")) {
     if (!password->is_string()) return "Invalid password.";
     const auto decoded = DecodeUtf8(password->get<std::string>());
@@ -89,6 +95,22 @@ std::string ReadUserFields(const Json& body, UserFields* fields) {
   return "";
 }
 
+// Keeps the full name and its two parts consistent. A `name` (deprecated) is
+// split at its first space (Assumption: no source says how the API splits it);
+// first_name/last_name, the current fields, then win and make the full name.
+void ApplyNames(const UserFields& fields, VultrUser* user) {
+  if (fields.name) {
+    user->name = *fields.name;
+    std::tie(user->first_name, user->last_name) = SplitVultrName(user->name);
+  }
+  if (fields.first_name) user->first_name = *fields.first_name;
+  if (fields.last_name) user->last_name = *fields.last_name;
+  if (fields.first_name || fields.last_name) {
+    user->name =
+        user->last_name.empty() ? user->first_name : user->first_name + " " + user->last_name;
+  }
+}
+
 bool EmailTaken(State& state, const std::string& email, const std::string& except_id) {
   const VultrUser* other = FindVultrUserByEmail(state, email);
   return other != nullptr && other->id != except_id;
@@ -109,15 +131,21 @@ void CreateUser(App& app, const httplib::Request& req, httplib::Response& res) {
     VultrError(res, 400, "Email is required.");
     return;
   }
-  if (!fields.name) {
+  if (!fields.name && !fields.first_name && !fields.last_name) {
     VultrError(res, 400, "Name is required.");
     return;
   }
-  const bool service_user = fields.service_user.value_or(false);
-  if (!fields.password && !service_user) {
+  if (!fields.name && (!fields.first_name || !fields.last_name)) {
+    VultrError(res, 400, "Both first_name and last_name are required.");
+    return;
+  }
+  // Every user needs a password, service users included (govultr user.go
+  // sends one; the API reference marks it required).
+  if (!fields.password) {
     VultrError(res, 400, "Password is required.");
     return;
   }
+  const bool service_user = fields.service_user.value_or(false);
   auto tx = app.store.Begin();
   State& state = tx.state();
   if (EmailTaken(state, *fields.email, "")) {
@@ -127,7 +155,7 @@ void CreateUser(App& app, const httplib::Request& req, httplib::Response& res) {
   VultrUser user;
   user.id = NewUuid();
   user.email = *fields.email;
-  user.name = *fields.name;
+  ApplyNames(fields, &user);
   user.password = fields.password.value_or("");
   user.api_enabled = fields.api_enabled.value_or(true);
   user.service_user = service_user;
@@ -180,7 +208,7 @@ void UpdateUser(App& app, const httplib::Request& req, httplib::Response& res) {
     return;
   }
   if (fields.email) user->email = *fields.email;
-  if (fields.name) user->name = *fields.name;
+  ApplyNames(fields, user);
   if (fields.password) user->password = *fields.password;
   if (fields.acls) user->acls = *fields.acls;
   if (fields.api_enabled) {
@@ -212,9 +240,25 @@ void DeleteUser(App& app, const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
+std::pair<std::string, std::string> SplitVultrName(const std::string& name) {
+  const std::size_t begin = name.find_first_not_of(' ');
+  if (begin == std::string::npos) return {"", ""};
+  const std::size_t space = name.find(' ', begin);
+  if (space == std::string::npos) return {name.substr(begin), ""};
+  const std::size_t rest = name.find_first_not_of(' ', space);
+  std::string last = rest == std::string::npos ? "" : name.substr(rest);
+  while (!last.empty() && last.back() == ' ') last.pop_back();
+  return {name.substr(begin, space - begin), last};
+}
+
 Json VultrUserJson(const VultrUser& user) {
+  // Records saved before first/last names were kept have only the full name.
+  auto [first, last] = std::pair{user.first_name, user.last_name};
+  if (first.empty() && last.empty()) std::tie(first, last) = SplitVultrName(user.name);
   return {{"id", user.id},
           {"name", user.name},
+          {"first_name", first},
+          {"last_name", last},
           {"email", user.email},
           {"api_enabled", user.api_enabled},
           {"service_user", user.service_user},

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "app.h"
 #include "http_util.h"
@@ -14,8 +15,12 @@ namespace orgiam::sandbox {
 // /v2/users and /v2/users/{id}.
 void RegisterVultrUsers(Router& router, App& app);
 
-// A user as GET shows it: {id, name, email, api_enabled, service_user, acls}.
+// A user as GET shows it: {id, name, first_name, last_name, email,
+// api_enabled, service_user, acls}.
 Json VultrUserJson(const VultrUser& user);
+
+// A full name split at its first space: {"Ada", "King Lovelace"}; {"ci", ""}.
+std::pair<std::string, std::string> SplitVultrName(const std::string& name);
 
 VultrUser* FindVultrUser(State& state, std::string_view id);
 // The user the route names (its first capture); else answers Vultr's 404 and

@@ -37,14 +37,34 @@ int HttpStatusForGrpc(int code) {
 }
 
 void ZitadelError(httplib::Response& res, int code, std::string_view message, std::string_view id) {
-  Json body = {{"code", code}, {"message", std::string(message)}, {"details", Json::array()}};
+  // The gateway marshals google.rpc.Status with protojson's defaults
+  // (internal/api/grpc/server/gateway.go jsonMarshaler: no EmitUnpopulated),
+  // so an empty `details` is left out.
+  Json body = {{"code", code}, {"message", std::string(message)}};
   if (!id.empty()) {
     body["message"] = std::string(message) + " (" + std::string(id) + ")";
-    body["details"].push_back({{"@type", "type.googleapis.com/zitadel.v1.ErrorDetail"},
-                               {"id", std::string(id)},
-                               {"message", std::string(message)}});
+    body["details"] = Json::array({{{"@type", "type.googleapis.com/zitadel.v1.ErrorDetail"},
+                                    {"id", std::string(id)},
+                                    {"message", std::string(message)}}});
   }
   SendJson(res, HttpStatusForGrpc(code), body);
+}
+
+void ZitadelRoutingError(httplib::Response& res, int http_status) {
+  if (http_status == 405) {
+    // gateway.go httpErrorHandler: Unimplemented, but the HTTP status stays 405.
+    SendJson(res, 405, {{"code", 12}, {"message", "Method Not Allowed"}});
+  } else {
+    // grpc-gateway DefaultRoutingErrorHandler: NotFound, http.StatusText(404).
+    SendJson(res, 404, {{"code", kGrpcNotFound}, {"message", "Not Found"}});
+  }
+}
+
+bool IsZitadelApiPath(std::string_view path) {
+  for (std::string_view prefix : {"/management/v1/", "/admin/v1/", "/auth/v1/", "/system/v1/"}) {
+    if (path.starts_with(prefix) || path == prefix.substr(0, prefix.size() - 1)) return true;
+  }
+  return false;
 }
 
 void ZitadelStatusError(httplib::Response& res, int status) {

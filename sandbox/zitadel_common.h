@@ -28,11 +28,20 @@ int HttpStatusForGrpc(int code);
 
 // {"code": code, "message": "<message> (<id>)", "details": [{"@type":
 // ErrorDetail, "id", "message"}]}. Without an id (validation errors from the
-// request decoder and protoc-gen-validate) the message is bare and `details` is
-// empty, as ZITADEL sends them.
+// request decoder and protoc-gen-validate) the message is bare and there is no
+// `details`, as ZITADEL's gateway sends them.
 void ZitadelError(httplib::Response& res, int code, std::string_view message, std::string_view id);
 // The bodies of 401, 429 and 5xx answers.
 void ZitadelStatusError(httplib::Response& res, int status);
+
+// What ZITADEL's grpc-gateway answers for a path it has no route for: 404
+// {"code":5,"message":"Not Found"} (no error id), or 405
+// {"code":12,"message":"Method Not Allowed"} when the path has a route for
+// another method.
+void ZitadelRoutingError(httplib::Response& res, int http_status);
+// Whether `path` is in the space of ZITADEL's v1 gateways (/management/v1,
+// /admin/v1, /auth/v1, /system/v1), where the gateway answers unknown routes.
+bool IsZitadelApiPath(std::string_view path);
 
 struct ZitadelOrg {
   const char* id;

@@ -22,6 +22,9 @@ void InvalidArgument(httplib::Response& res, const std::string& message) {
   ZitadelError(res, kGrpcInvalidArgument, message, "");
 }
 
+// GetUserByID's miss: internal/query/user.go throws NotFound "QUERY-Dfbg2",
+// "Errors.User.NotFound", which the gRPC translation interceptor turns into the
+// i18n text (internal/static/i18n/en.yaml: "User could not be found").
 void UserNotFound(httplib::Response& res) {
   ZitadelError(res, kGrpcNotFound, "User could not be found", "QUERY-Dfbg2");
 }
@@ -112,13 +115,24 @@ ZitadelUser* FindUser(State& state, const std::string& org_id, const std::string
   return nullptr;
 }
 
-bool UserNameTaken(const State& state, const std::string& org_id, const std::string& user_name,
-                   const std::string& except_id) {
+// User names are unique in the whole instance: the "usernames" unique
+// constraint is the bare name unless the organization's domain policy sets
+// userLoginMustBeDomain (then name + organization), and ZITADEL's default
+// policy does not (internal/repository/user/user.go
+// NewAddUsernameUniqueConstraint). The sandbox models only the default.
+// Assumption: the comparison ignores case, as the sandbox always did.
+bool UserNameTaken(const State& state, const std::string& user_name, const std::string& except_id) {
   const std::string wanted = AsciiLower(user_name);
   return std::any_of(
-      state.zitadel_users.begin(), state.zitadel_users.end(), [&](const ZitadelUser& u) {
-        return u.org_id == org_id && u.id != except_id && AsciiLower(u.user_name) == wanted;
-      });
+      state.zitadel_users.begin(), state.zitadel_users.end(),
+      [&](const ZitadelUser& u) { return u.id != except_id && AsciiLower(u.user_name) == wanted; });
+}
+
+// A violated unique constraint: eventstore v3 answers AlreadyExists with the
+// constraint's message (internal/eventstore/v3/unique_constraints.go,
+// "V3-DKcYh"), translated by the i18n catalogue ("User already exists").
+void UserNameTakenError(httplib::Response& res) {
+  ZitadelError(res, kGrpcAlreadyExists, "User already exists", "V3-DKcYh");
 }
 
 // Records an event on the user: a new sequence and change date.
@@ -169,8 +183,16 @@ void AddMachineUser(App& app, const httplib::Request& req, httplib::Response& re
   const bool id_taken =
       !custom_id.empty() && std::any_of(state.zitadel_users.begin(), state.zitadel_users.end(),
                                         [&](const ZitadelUser& u) { return u.id == custom_id; });
-  if (id_taken || UserNameTaken(state, org->id, user.user_name, "")) {
-    ZitadelError(res, kGrpcAlreadyExists, "User already exists", "COMMAND-k2unb");
+  if (id_taken) {
+    // internal/command/user_machine.go prepareAddUserMachine: a user with that
+    // id exists. "Errors.User.AlreadyExisting" has no entry in the i18n
+    // catalogue, so the key itself is the message. Assumption: an id taken in
+    // another organization is refused the same way.
+    ZitadelError(res, kGrpcFailedPrecondition, "Errors.User.AlreadyExisting", "COMMAND-k2una");
+    return;
+  }
+  if (UserNameTaken(state, user.user_name, "")) {
+    UserNameTakenError(res);
     return;
   }
   const std::int64_t now = app.clock.NowMicros();
@@ -242,8 +264,8 @@ void UpdateUserName(App& app, const httplib::Request& req, httplib::Response& re
     ZitadelError(res, kGrpcFailedPrecondition, "Username is the same", "COMMAND-6m9gs");
     return;
   }
-  if (UserNameTaken(state, org->id, user_name, user->id)) {
-    ZitadelError(res, kGrpcAlreadyExists, "User already exists", "COMMAND-k2unb");
+  if (UserNameTaken(state, user_name, user->id)) {
+    UserNameTakenError(res);
     return;
   }
   user->user_name = user_name;

@@ -68,11 +68,13 @@ run_case() {
 # sandbox starts each orgiam round empty, and its request counts are the last round's.
 for round in $(seq "$runs"); do
   run_case baseline "$baseline_config" "$round"
-  curl -sf -X POST --data "" "$SANDBOX_URL/_sandbox/reset" >/dev/null
-  curl -sf -X DELETE "$SANDBOX_URL/_sandbox/stats" >/dev/null
+  # The admin routes need the sandbox token (the default one: no --token is given).
+  curl -sf -X POST -H "Authorization: Bearer sandbox-token" "$SANDBOX_URL/_sandbox/reset" >/dev/null
+  curl -sf -X DELETE -H "Authorization: Bearer sandbox-token" "$SANDBOX_URL/_sandbox/stats" \
+    >/dev/null
   run_case orgiam "$orgiam_config" "$round"
 done
-stats=$(curl -s "$SANDBOX_URL/_sandbox/stats")
+stats=$(curl -s -H "Authorization: Bearer sandbox-token" "$SANDBOX_URL/_sandbox/stats")
 posts=$(echo "$stats" | jq '.requests["POST /v2/users"] // 0')
 gets=$(echo "$stats" | jq '.requests["GET /v2/users/{id}"] // 0')
 

@@ -62,7 +62,8 @@ terraform state list
 echo "ci_user_id = $(terraform output -raw ci_user_id)"
 echo "ci_api_key = (sensitive; terraform output -raw ci_api_key)"
 counts() {
-  curl -s "$SANDBOX_URL/_sandbox/state" | jq -r '"Vultr users: \(.vultr.users | length), ZITADEL users: \(.zitadel.users | length), MotherDuck accounts: \(.motherduck.users | length), MotherDuck tokens: \(.motherduck.tokens | length)"'
+  # The admin routes need the sandbox token, as the vendor APIs do.
+  curl -s -H "Authorization: Bearer sandbox-token" "$SANDBOX_URL/_sandbox/state" | jq -r '"Vultr users: \(.vultr.users | length), ZITADEL users: \(.zitadel.users | length), MotherDuck accounts: \(.motherduck.users | length), MotherDuck tokens: \(.motherduck.tokens | length)"'
 }
 echo "in the sandbox: $(counts)"
 

@@ -44,6 +44,9 @@ SandboxServer::SandboxServer() {
   options.vendor = "sandbox-admin";
   options.base_url = url_;
   options.max_retries = 0;
+  // The admin routes answer only requests with the sandbox token (the default,
+  // as no --token is given).
+  options.bearer_token = "sandbox-token";
   admin_ = std::make_unique<Client>(options);
 }
 

@@ -56,8 +56,11 @@ TEST_F(AdminTest, EmptyStateShape) {
 }
 
 TEST_F(AdminTest, StatsCountRouteTemplatesAndStatuses) {
-  const Reply created = sandbox_.Call(
-      "POST", "/v2/users", {{"email", "s@example.com"}, {"name", "s"}, {"service_user", true}});
+  const Reply created = sandbox_.Call("POST", "/v2/users",
+                                      {{"email", "s@example.com"},
+                                       {"name", "s"},
+                                       {"service_user", true},
+                                       {"password", "correct-horse-1"}});
   const std::string id = created.json["user"]["id"];
   sandbox_.Call("GET", "/v2/users/" + id);
   sandbox_.Call("GET", "/v2/users/" + id);
@@ -103,7 +106,10 @@ TEST_F(AdminTest, ClockMovesAndCanBeSet) {
 
 TEST_F(AdminTest, ResetClearsEveryObject) {
   sandbox_.Call("POST", "/v2/users",
-                {{"email", "r@example.com"}, {"name", "r"}, {"service_user", true}});
+                {{"email", "r@example.com"},
+                 {"name", "r"},
+                 {"service_user", true},
+                 {"password", "correct-horse-1"}});
   sandbox_.Call("POST", "/v2/invitation", {{"email_invited", "i@example.com"}});
   sandbox_.Call("POST", "/management/v1/users/machine", {{"userName", "m"}, {"name", "m"}});
   sandbox_.Call("POST", "/v1/users", {{"username", "md"}});
@@ -124,7 +130,10 @@ TEST_F(AdminTest, ConcurrentCreatesAreAllKept) {
             "c" + std::to_string(t) + "-" + std::to_string(i) + "@example.com";
         if (sandbox_
                 .Call("POST", "/v2/users",
-                      {{"email", email}, {"name", "c"}, {"service_user", true}})
+                      {{"email", email},
+                       {"name", "c"},
+                       {"service_user", true},
+                       {"password", "correct-horse-1"}})
                 .status == 201) {
           ++created;
         }

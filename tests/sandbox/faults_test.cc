@@ -29,8 +29,9 @@ class FaultsTest : public ::testing::Test {
   Json Script() { return sandbox_.Admin("GET", "/_sandbox/faults").json["script"]; }
 
   Reply CreateVultrUser(const std::string& email) {
-    return sandbox_.Call("POST", "/v2/users",
-                         {{"email", email}, {"name", "n"}, {"service_user", true}});
+    return sandbox_.Call(
+        "POST", "/v2/users",
+        {{"email", email}, {"name", "n"}, {"service_user", true}, {"password", "correct-horse-1"}});
   }
 
   SandboxServer sandbox_;
@@ -108,7 +109,8 @@ TEST_F(FaultsTest, ErrorRateOneFailsEverythingWithoutSideEffects) {
     const Reply reply = sandbox_.Call("POST", "/v2/users",
                                       {{"email", "e" + std::to_string(i) + "@example.com"},
                                        {"name", "e"},
-                                       {"service_user", true}});
+                                       {"service_user", true},
+                                       {"password", "correct-horse-1"}});
     EXPECT_TRUE(reply.status == 500 || reply.status == 502 || reply.status == 503) << reply.status;
     EXPECT_EQ(reply.json["status"], reply.status);
   }
@@ -129,9 +131,11 @@ TEST_F(FaultsTest, ErrorRateOneFailsEverythingWithoutSideEffects) {
 
 TEST_F(FaultsTest, DropAfterCommitLosesTheAnswerButKeepsTheObject) {
   SetFaults({{"drop_after_commit_rate", 1.0}});
-  const Reply reply =
-      sandbox_.Call("POST", "/v2/users",
-                    {{"email", "dropped@example.com"}, {"name", "d"}, {"service_user", true}});
+  const Reply reply = sandbox_.Call("POST", "/v2/users",
+                                    {{"email", "dropped@example.com"},
+                                     {"name", "d"},
+                                     {"service_user", true},
+                                     {"password", "correct-horse-1"}});
   EXPECT_EQ(reply.status, 0) << "expected a connection error, got " << reply.status << " "
                              << reply.body;
   const Reply zitadel = sandbox_.Call("POST", "/management/v1/users/machine",
@@ -152,16 +156,21 @@ TEST_F(FaultsTest, DropAfterCommitLosesTheAnswerButKeepsTheObject) {
 
   // The server is still healthy, and a retry now sees the duplicate.
   SetFaults({{"drop_after_commit_rate", 0.0}});
-  const Reply retry =
-      sandbox_.Call("POST", "/v2/users",
-                    {{"email", "dropped@example.com"}, {"name", "d"}, {"service_user", true}});
+  const Reply retry = sandbox_.Call("POST", "/v2/users",
+                                    {{"email", "dropped@example.com"},
+                                     {"name", "d"},
+                                     {"service_user", true},
+                                     {"password", "correct-horse-1"}});
   EXPECT_EQ(retry.status, 400);
   EXPECT_EQ(retry.json["error"], "A user with that email already exists.");
 }
 
 TEST_F(FaultsTest, DroppedGetsAndDeletesToo) {
-  const Reply created = sandbox_.Call(
-      "POST", "/v2/users", {{"email", "del@example.com"}, {"name", "d"}, {"service_user", true}});
+  const Reply created = sandbox_.Call("POST", "/v2/users",
+                                      {{"email", "del@example.com"},
+                                       {"name", "d"},
+                                       {"service_user", true},
+                                       {"password", "correct-horse-1"}});
   const std::string id = created.json["user"]["id"];
   SetFaults({{"drop_after_commit_rate", 1.0}});
   EXPECT_EQ(sandbox_.Call("GET", "/v2/users/" + id).status, 0);
@@ -452,6 +461,79 @@ TEST_F(FaultsTest, InvalidScriptsAreRefusedAndChangeNothing) {
              {{"route", "GET /v2/users"}, {"action", "error"}, {"status", 599.0}},
              {{"route", "GET /v2/users"}, {"action", "body"}, {"body", ""}, {"status", 599}}});
   EXPECT_EQ(Script().size(), 5u);
+}
+
+// Answers real clients must survive, scripted with "body" rules: the request is
+// carried out, only its answer is replaced.
+
+TEST_F(FaultsTest, ScriptedEmptyBodyForAnApiKeyCreateStillCreatesTheKey) {
+  // The OpenAPI spec documents POST /v2/users/{id}/apikeys as "void".
+  const std::string id = CreateVultrUser("void@example.com").json["user"]["id"];
+  SetScript({{{"route", "POST /v2/users/{id}/apikeys"},
+              {"action", "body"},
+              {"status", 201},
+              {"body", ""}}});
+  const Reply reply = sandbox_.Call("POST", "/v2/users/" + id + "/apikeys", {{"name", "ci"}});
+  EXPECT_EQ(reply.status, 201);
+  EXPECT_TRUE(reply.body.empty()) << reply.body;
+  ASSERT_NE(reply.headers.find("Content-Length"), reply.headers.end());
+  EXPECT_EQ(reply.headers.find("Content-Length")->second, "0");
+  const Json keys = sandbox_.State()["vultr"]["api_keys"];
+  ASSERT_EQ(keys.size(), 1u);
+  EXPECT_EQ(keys[0]["name"], "ci");
+  EXPECT_EQ(keys[0]["user_id"], id);
+  EXPECT_EQ(keys[0]["api_key"].get<std::string>().size(), 36u);
+}
+
+TEST_F(FaultsTest, ScriptedEmailRegisteredAsAString) {
+  // govultr organization.go decodes email_registered into a Go string.
+  const Reply created =
+      sandbox_.Call("POST", "/v2/invitation", {{"email_invited", "s@example.com"}});
+  ASSERT_EQ(created.status, 201);
+  for (const char* value : {"yes", "no", "true", "false"}) {
+    Json shown = created.json;
+    shown["email_registered"] = value;
+    SetScript({{{"route", "GET /v2/invitation/{id}"}, {"action", "body"}, {"body", shown.dump()}}});
+    const Reply got =
+        sandbox_.Call("GET", "/v2/invitation/" + created.json["id"].get<std::string>());
+    EXPECT_EQ(got.status, 200);
+    EXPECT_EQ(got.json["email_registered"], value);
+    EXPECT_EQ(got.json["id"], created.json["id"]);
+  }
+}
+
+TEST_F(FaultsTest, ScriptedMotherDuckTokensWithoutDescription) {
+  // Regions without description support answer without the member.
+  ASSERT_EQ(sandbox_.Call("POST", "/v1/users", {{"username", "svc"}}).status, 200);
+  SetScript({{{"route", "POST /v1/users/{username}/tokens"},
+              {"action", "body"},
+              {"body", R"({"id":"{fresh}","name":"ci","expire_at":null,)"
+                       R"("created_ts":"2026-01-01T00:00:00.000Z","read_only":false,)"
+                       R"("token_type":"read_write","token":"{fresh}"})"}},
+             {{"route", "GET /v1/users/{username}/tokens"},
+              {"action", "body"},
+              {"body", R"({"tokens":[{"id":"x","name":"ci","expire_at":null,)"
+                       R"("created_ts":"2026-01-01T00:00:00.000Z","read_only":false,)"
+                       R"("token_type":"read_write"}]})"}}});
+  const Reply created = sandbox_.Call("POST", "/v1/users/svc/tokens",
+                                      {{"name", "ci"}, {"description", "kept by the sandbox"}});
+  EXPECT_EQ(created.status, 200);
+  EXPECT_FALSE(created.json.contains("description"));
+  const Reply listed = sandbox_.Call("GET", "/v1/users/svc/tokens");
+  EXPECT_FALSE(listed.json["tokens"][0].contains("description"));
+  // The token was created, with the description it was given.
+  const Json tokens = sandbox_.State()["motherduck"]["tokens"];
+  ASSERT_EQ(tokens.size(), 1u);
+  EXPECT_EQ(tokens[0]["description"], "kept by the sandbox");
+}
+
+TEST_F(FaultsTest, ResetClearsTheScriptButNotTheRates) {
+  SetFaults({{"latency_ms", 1},
+             {"script", {{{"route", "GET /v2/users"}, {"action", "error"}, {"count", 0}}}}});
+  ASSERT_EQ(sandbox_.Admin("POST", "/_sandbox/reset").status, 200);
+  EXPECT_EQ(Script(), Json::array());
+  EXPECT_EQ(sandbox_.Admin("GET", "/_sandbox/faults").json["latency_ms"], 1);
+  EXPECT_EQ(sandbox_.Call("GET", "/v2/users").status, 200);
 }
 
 }  // namespace

@@ -32,8 +32,11 @@ struct Issued {
 Issued IssueCredentials(SandboxServer& sandbox, const Json& key_body = {{"name", "minted"}},
                         const Json& token_body = {{"name", "minted"}}) {
   Issued issued;
-  const Reply user = sandbox.Call(
-      "POST", "/v2/users", {{"email", "svc@example.com"}, {"name", "svc"}, {"service_user", true}});
+  const Reply user = sandbox.Call("POST", "/v2/users",
+                                  {{"email", "svc@example.com"},
+                                   {"name", "svc"},
+                                   {"service_user", true},
+                                   {"password", "correct-horse-1"}});
   EXPECT_EQ(user.status, 201) << user.body;
   issued.user_id = user.json["user"].value("id", "");
   issued.user_key = user.json["user"].value("api_key", "");
@@ -93,7 +96,7 @@ TEST_F(AcceptIssuedCredentialsTest, IssuedCredentialsAuthenticate) {
   // A write, not only reads: the credential can do what the sandbox token can.
   const Reply created = sandbox_.CallWithToken(
       issued.api_key, "POST", "/v2/users",
-      R"({"email":"made-by-key@example.com","name":"m","service_user":true})");
+      R"({"email":"made-by-key@example.com","name":"m","service_user":true,"password":"correct-horse-1"})");
   EXPECT_EQ(created.status, 201) << created.body;
   // The sandbox token keeps working.
   EXPECT_EQ(VultrStatus(sandbox_, kToken), 200);
@@ -132,6 +135,7 @@ TEST_F(AcceptIssuedCredentialsTest, UnknownAndMissingTokensAreStillRefused) {
                       {{"email", "noapi@example.com"},
                        {"name", "n"},
                        {"service_user", true},
+                       {"password", "correct-horse-1"},
                        {"api_enabled", false}})
                 .status,
             201);

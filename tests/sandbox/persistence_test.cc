@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "sandbox_harness.h"
@@ -38,7 +39,10 @@ TEST_F(PersistenceTest, StateSurvivesARestart) {
     ASSERT_TRUE(sandbox.started());
     vultr_id = sandbox
                    .Call("POST", "/v2/users",
-                         {{"email", "keep@example.com"}, {"name", "k"}, {"service_user", true}})
+                         {{"email", "keep@example.com"},
+                          {"name", "k"},
+                          {"service_user", true},
+                          {"password", "correct-horse-1"}})
                    .json["user"]["id"];
     ASSERT_EQ(sandbox.Call("POST", "/v2/users/" + vultr_id + "/apikeys", {{"name", "k"}}).status,
               201);
@@ -69,7 +73,10 @@ TEST_F(PersistenceTest, StateSurvivesARestart) {
   // New objects keep being ordered after the old ones.
   ASSERT_EQ(again
                 .Call("POST", "/v2/users",
-                      {{"email", "new@example.com"}, {"name", "n"}, {"service_user", true}})
+                      {{"email", "new@example.com"},
+                       {"name", "n"},
+                       {"service_user", true},
+                       {"password", "correct-horse-1"}})
                 .status,
             201);
   const Json users = again.Call("GET", "/v2/users?per_page=1").json;
@@ -84,11 +91,13 @@ TEST_F(PersistenceTest, StateSurvivesARestart) {
 TEST_F(PersistenceTest, DeletesArePersistedToo) {
   {
     SandboxServer sandbox({"--data", file_});
-    const std::string id =
-        sandbox
-            .Call("POST", "/v2/users",
-                  {{"email", "d@example.com"}, {"name", "d"}, {"service_user", true}})
-            .json["user"]["id"];
+    const std::string id = sandbox
+                               .Call("POST", "/v2/users",
+                                     {{"email", "d@example.com"},
+                                      {"name", "d"},
+                                      {"service_user", true},
+                                      {"password", "correct-horse-1"}})
+                               .json["user"]["id"];
     ASSERT_EQ(sandbox.Call("DELETE", "/v2/users/" + id).status, 204);
     // Killed without a chance to flush anything: every change is already on
     // disk.
@@ -96,6 +105,43 @@ TEST_F(PersistenceTest, DeletesArePersistedToo) {
   }
   SandboxServer again({"--data", file_});
   EXPECT_TRUE(again.State()["vultr"]["users"].empty());
+}
+
+TEST_F(PersistenceTest, TemporaryFilesAreFreshPrivateAndUnique) {
+  // Leftovers of a crashed run: a stale temporary file, and a symbolic link
+  // planted at a temporary-looking name. Neither is written through.
+  const std::filesystem::path victim = dir_ / "victim";
+  { std::ofstream(victim) << "untouched"; }
+  { std::ofstream(file_ + ".tmp.1.stale") << "stale"; }
+  std::filesystem::create_symlink(victim, file_ + ".tmp.2.link");
+  {
+    SandboxServer sandbox({"--data", file_});
+    ASSERT_TRUE(sandbox.started());
+    for (int i = 0; i < 5; ++i) {
+      ASSERT_EQ(sandbox.Call("POST", "/v1/users", {{"username", "u" + std::to_string(i)}}).status,
+                200);
+    }
+    EXPECT_EQ(sandbox.Stop(SIGTERM), 0);
+  }
+  // The state is written, readable by its owner only.
+  const auto permissions = std::filesystem::status(file_).permissions();
+  EXPECT_EQ(permissions & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  EXPECT_TRUE(std::filesystem::is_regular_file(std::filesystem::symlink_status(file_)));
+  std::ifstream victim_in(victim);
+  std::string victim_text;
+  std::getline(victim_in, victim_text);
+  EXPECT_EQ(victim_text, "untouched");
+  // Only the state file and the planted leftovers are there: each save's own
+  // temporary file was renamed over the state file.
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    names.insert(entry.path().filename().string());
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"state.json", "state.json.tmp.1.stale",
+                                          "state.json.tmp.2.link", "victim"}));
+  SandboxServer again({"--data", file_});
+  EXPECT_EQ(again.State()["motherduck"]["users"].size(), 5u);
 }
 
 TEST_F(PersistenceTest, CorruptFileIsRefused) {

@@ -1,9 +1,14 @@
 #include "sandbox_harness.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -95,10 +100,45 @@ Reply SandboxServer::CallWithToken(const std::string& token, const std::string& 
   return ToReply(Send(client, method, path, headers, raw_body));
 }
 
-Reply SandboxServer::Admin(const std::string& method, const std::string& path, const Json& body) {
+Reply SandboxServer::Admin(const std::string& method, const std::string& path, const Json& body,
+                           const std::string& token) {
+  httplib::Headers headers;
+  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+  return Raw(method, path, headers, body.is_null() ? "" : body.dump());
+}
+
+Reply SandboxServer::Raw(const std::string& method, const std::string& path,
+                         const httplib::Headers& headers, const std::string& body) {
   httplib::Client client(url_);
   client.set_read_timeout(20, 0);
-  return ToReply(Send(client, method, path, {}, body.is_null() ? "" : body.dump()));
+  return ToReply(Send(client, method, path, headers, body));
+}
+
+int SandboxServer::port() const {
+  const std::size_t colon = url_.rfind(':');
+  return colon == std::string::npos ? -1 : std::atoi(url_.c_str() + colon + 1);
+}
+
+std::string SandboxServer::SendRaw(const std::string& request, int timeout_ms) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return "";
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string out;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      ::write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
+    pollfd poll_fd{fd, POLLIN, 0};
+    char buffer[4096];
+    while (::poll(&poll_fd, 1, timeout_ms) > 0) {
+      const ssize_t n = ::read(fd, buffer, sizeof buffer);
+      if (n <= 0) break;
+      out.append(buffer, static_cast<std::size_t>(n));
+    }
+  }
+  ::close(fd);
+  return out;
 }
 
 int RunSandboxToExit(const std::vector<std::string>& args, std::string* output) {

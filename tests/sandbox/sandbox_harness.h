@@ -46,8 +46,18 @@ class SandboxServer {
              const httplib::Headers& extra_headers = {});
   Reply CallWithToken(const std::string& token, const std::string& method, const std::string& path,
                       const std::string& raw_body, const httplib::Headers& extra_headers = {});
-  // An admin call (no token).
-  Reply Admin(const std::string& method, const std::string& path, const Json& body = nullptr);
+  // An admin call, with the sandbox token (or `token`; "" sends none).
+  Reply Admin(const std::string& method, const std::string& path, const Json& body = nullptr,
+              const std::string& token = kToken);
+  // A request with exactly `headers` (plus what httplib adds: Host unless given,
+  // Content-Length for a body).
+  Reply Raw(const std::string& method, const std::string& path, const httplib::Headers& headers,
+            const std::string& body = "");
+  // Writes `request` (a whole HTTP/1.1 request, verbatim) on a new connection
+  // and returns everything read until the server closes it or `timeout_ms`
+  // passes without data.
+  std::string SendRaw(const std::string& request, int timeout_ms = 3000);
+  int port() const;
 
   Json State() { return Admin("GET", "/_sandbox/state").json; }
   Json Stats() { return Admin("GET", "/_sandbox/stats").json; }

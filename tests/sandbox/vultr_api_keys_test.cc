@@ -13,9 +13,11 @@ class VultrApiKeysTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(sandbox_.started());
-    const Reply created =
-        sandbox_.Call("POST", "/v2/users",
-                      {{"email", "keys@example.com"}, {"name", "k"}, {"service_user", true}});
+    const Reply created = sandbox_.Call("POST", "/v2/users",
+                                        {{"email", "keys@example.com"},
+                                         {"name", "k"},
+                                         {"service_user", true},
+                                         {"password", "correct-horse-1"}});
     ASSERT_EQ(created.status, 201);
     user_id_ = created.json["user"]["id"];
   }

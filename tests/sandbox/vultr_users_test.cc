@@ -30,8 +30,9 @@ class VultrUsersTest : public ::testing::Test {
 };
 
 TEST_F(VultrUsersTest, CreateShowsTheApiKeyOnlyOnce) {
-  const Reply created =
-      CreateUser("robot@example.com", {{"acls", {"dns", "billing"}}, {"service_user", true}});
+  const Reply created = CreateUser(
+      "robot@example.com",
+      {{"acls", {"dns", "billing"}}, {"service_user", true}, {"password", "correct-horse-1"}});
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.content_type, "application/json");
   const Json& user = created.json["user"];
@@ -73,9 +74,43 @@ TEST_F(VultrUsersTest, FirstAndLastNameMakeTheName) {
                                       {{"email", "fl@example.com"},
                                        {"first_name", "Ada"},
                                        {"last_name", "Lovelace"},
-                                       {"service_user", true}});
+                                       {"service_user", true},
+                                       {"password", "correct-horse-1"}});
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json["user"]["name"], "Ada Lovelace");
+  EXPECT_EQ(created.json["user"]["first_name"], "Ada");
+  EXPECT_EQ(created.json["user"]["last_name"], "Lovelace");
+  const std::string id = created.json["user"]["id"];
+  EXPECT_EQ(sandbox_.Call("GET", "/v2/users/" + id).json["user"]["last_name"], "Lovelace");
+
+  // Changing one part changes the full name; changing the name changes both.
+  ASSERT_EQ(sandbox_.Call("PATCH", "/v2/users/" + id, {{"last_name", "King"}}).status, 204);
+  EXPECT_EQ(sandbox_.Call("GET", "/v2/users/" + id).json["user"]["name"], "Ada King");
+  ASSERT_EQ(sandbox_.Call("PATCH", "/v2/users/" + id, {{"name", "Grace Brewster Hopper"}}).status,
+            204);
+  const Json renamed = sandbox_.Call("GET", "/v2/users/" + id).json["user"];
+  EXPECT_EQ(renamed["first_name"], "Grace");
+  EXPECT_EQ(renamed["last_name"], "Brewster Hopper");
+
+  ExpectVultrError(
+      sandbox_.Call(
+          "POST", "/v2/users",
+          {{"email", "half@example.com"}, {"first_name", "Ada"}, {"password", "correct-horse-1"}}),
+      400, "Both first_name and last_name are required.");
+}
+
+TEST_F(VultrUsersTest, NameAloneGivesFirstAndLastName) {
+  const Reply created = CreateUser("one@example.com", {{"name", "ci"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json["user"]["name"], "ci");
+  EXPECT_EQ(created.json["user"]["first_name"], "ci");
+  EXPECT_EQ(created.json["user"]["last_name"], "");
+}
+
+TEST_F(VultrUsersTest, ActivityLogsIsAnAcl) {
+  const Reply created = CreateUser("logs@example.com", {{"acls", {"activity_logs"}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json["user"]["acls"], Json({"activity_logs"}));
 }
 
 TEST_F(VultrUsersTest, CreateValidation) {
@@ -100,12 +135,13 @@ TEST_F(VultrUsersTest, CreateValidation) {
                    "Invalid JSON in request body.");
   ExpectVultrError(sandbox_.CallWithToken(kToken, "POST", "/v2/users", "[1,2]"), 400,
                    "Invalid JSON in request body.");
-  // A service user needs no password.
-  EXPECT_EQ(sandbox_
-                .Call("POST", "/v2/users",
-                      {{"email", "svc@example.com"}, {"name", "svc"}, {"service_user", true}})
-                .status,
-            201);
+  // A service user needs a password too (govultr user.go; the API reference
+  // marks it required).
+  ExpectVultrError(
+      sandbox_.Call("POST", "/v2/users",
+                    {{"email", "svc@example.com"}, {"name", "svc"}, {"service_user", true}}),
+      400, "Password is required.");
+  EXPECT_EQ(CreateUser("svc@example.com", {{"service_user", true}}).status, 201);
   // Nothing was created by the failures.
   EXPECT_EQ(sandbox_.State()["vultr"]["users"].size(), 1u);
 }
@@ -116,19 +152,10 @@ TEST_F(VultrUsersTest, EmailIsUniqueIgnoringCase) {
 }
 
 TEST_F(VultrUsersTest, EveryAclNameIsAccepted) {
-  const Json all = {"abuse",
-                    "alerts",
-                    "billing",
-                    "dns",
-                    "firewall",
-                    "loadbalancer",
-                    "manage_users",
-                    "objstore",
-                    "provisioning",
-                    "subscriptions",
-                    "subscriptions_view",
-                    "support",
-                    "upgrade"};
+  const Json all = {"abuse",    "activity_logs", "alerts",        "billing",
+                    "dns",      "firewall",      "loadbalancer",  "manage_users",
+                    "objstore", "provisioning",  "subscriptions", "subscriptions_view",
+                    "support",  "upgrade"};
   const Reply created = CreateUser("acl@example.com", {{"acls", all}});
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json["user"]["acls"].size(), all.size());
@@ -162,8 +189,9 @@ TEST_F(VultrUsersTest, PatchValidation) {
                    "Invalid ACL: nope.");
   ExpectVultrError(sandbox_.Call("PATCH", "/v2/users/" + id, {{"password", "123"}}), 400,
                    "Password must be at least 10 characters long.");
-  ExpectVultrError(sandbox_.Call("PATCH", "/v2/users/" + id, {{"service_user", true}}), 400,
-                   "service_user cannot be changed after the user is created.");
+  ExpectVultrError(sandbox_.Call("PATCH", "/v2/users/" + id,
+                                 {{"service_user", true}, {"password", "correct-horse-1"}}),
+                   400, "service_user cannot be changed after the user is created.");
   ExpectVultrError(sandbox_.Call("PATCH", "/v2/users/no-such-id", {{"name", "x"}}), 404,
                    "Invalid user.");
   // Its own email again is fine.

@@ -37,13 +37,26 @@ class ZitadelTest : public ::testing::Test {
     EXPECT_EQ(reply.status, http_status) << reply.body;
     EXPECT_EQ(reply.json["code"], code) << reply.body;
     EXPECT_TRUE(reply.json["message"].is_string());
-    ASSERT_TRUE(reply.json["details"].is_array()) << reply.body;
-    if (with_detail) {
+    if (!with_detail) {
+      // The gateway leaves an empty `details` out (protojson defaults).
+      EXPECT_FALSE(reply.json.contains("details")) << reply.body;
+    } else {
+      ASSERT_TRUE(reply.json["details"].is_array()) << reply.body;
       ASSERT_EQ(reply.json["details"].size(), 1u) << reply.body;
       EXPECT_EQ(reply.json["details"][0]["@type"], "type.googleapis.com/zitadel.v1.ErrorDetail");
       const std::string id = reply.json["details"][0]["id"];
       EXPECT_NE(reply.json["message"].get<std::string>().find("(" + id + ")"), std::string::npos);
     }
+  }
+
+  // The exact body of a ZITADEL domain error.
+  static Json DomainError(int code, const std::string& message, const std::string& id) {
+    return {{"code", code},
+            {"message", message + " (" + id + ")"},
+            {"details",
+             {{{"@type", "type.googleapis.com/zitadel.v1.ErrorDetail"},
+               {"id", id},
+               {"message", message}}}}};
   }
 
   SandboxServer sandbox_;
@@ -119,14 +132,41 @@ TEST_F(ZitadelTest, Validation) {
   ExpectError(sandbox_.Call("POST", machine, {{"userName", 5}, {"name", "n"}}), 400, 3, false);
 }
 
-TEST_F(ZitadelTest, UserNameIsUniquePerOrg) {
+TEST_F(ZitadelTest, UserNameIsUniqueInTheInstance) {
   AddId("twin");
   const Reply again = Add("TWIN");
-  ExpectError(again, 409, 6);
-  EXPECT_NE(again.json["message"].get<std::string>().find("User already exists"),
-            std::string::npos);
-  // Another organization may use the same name.
-  EXPECT_EQ(Add("twin", {{"x-zitadel-orgid", kSecondOrg}}).status, 200);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.json, DomainError(6, "User already exists", "V3-DKcYh"));
+  // Without org-scoped user names (the default domain policy), another
+  // organization cannot use the name either.
+  const Reply other_org = Add("twin", {{"x-zitadel-orgid", kSecondOrg}});
+  EXPECT_EQ(other_org.status, 409);
+  EXPECT_EQ(other_org.json, DomainError(6, "User already exists", "V3-DKcYh"));
+  // Nor can a rename in the other organization take it.
+  const Reply second = Add("second", {{"x-zitadel-orgid", kSecondOrg}});
+  ASSERT_EQ(second.status, 200) << second.body;
+  const Reply renamed =
+      sandbox_.Call("PUT", User(second.json["userId"].get<std::string>()) + "/username",
+                    {{"userName", "twin"}}, {{"x-zitadel-orgid", kSecondOrg}});
+  EXPECT_EQ(renamed.status, 409);
+  EXPECT_EQ(renamed.json, DomainError(6, "User already exists", "V3-DKcYh"));
+  EXPECT_EQ(sandbox_.State()["zitadel"]["users"].size(), 2u);
+}
+
+TEST_F(ZitadelTest, TakenCustomUserId) {
+  const Reply first = sandbox_.Call("POST", std::string(kUsers) + "/machine",
+                                    {{"userName", "a"}, {"name", "A"}, {"userId", "4242"}});
+  ASSERT_EQ(first.status, 200) << first.body;
+  const Reply again = sandbox_.Call("POST", std::string(kUsers) + "/machine",
+                                    {{"userName", "b"}, {"name", "B"}, {"userId", "4242"}});
+  EXPECT_EQ(again.status, 400);
+  EXPECT_EQ(again.json, DomainError(9, "Errors.User.AlreadyExisting", "COMMAND-k2una"));
+}
+
+TEST_F(ZitadelTest, MissingUserHasTheQueryErrorId) {
+  const Reply reply = sandbox_.Call("GET", User("123456789012345678"));
+  EXPECT_EQ(reply.status, 404);
+  EXPECT_EQ(reply.json, DomainError(5, "User could not be found", "QUERY-Dfbg2"));
 }
 
 TEST_F(ZitadelTest, OrgScoping) {
@@ -259,10 +299,26 @@ TEST_F(ZitadelTest, Unauthenticated) {
   EXPECT_TRUE(sandbox_.State()["zitadel"]["users"].empty());
 }
 
-TEST_F(ZitadelTest, UnknownRouteIsPlainText) {
-  const Reply reply = sandbox_.Call("GET", "/management/v1/orgs/me");
-  EXPECT_EQ(reply.status, 404);
-  EXPECT_TRUE(reply.json.is_discarded());
+TEST_F(ZitadelTest, UnknownRoutesGetTheGatewayNotFound) {
+  // grpc-gateway answers a path it has no route for itself: code 5, the HTTP
+  // status text, no error id, no details; before any authentication.
+  for (const char* path : {"/management/v1/nonexistent", "/management/v1/users/x/bogus",
+                           "/management/v1/orgs/me", "/admin/v1/nothing"}) {
+    for (const std::string& token : {std::string(kToken), std::string()}) {
+      const Reply reply = sandbox_.CallWithToken(token, "GET", path, "");
+      EXPECT_EQ(reply.status, 404) << path;
+      EXPECT_EQ(reply.content_type, "application/json") << path;
+      EXPECT_EQ(reply.json, Json({{"code", 5}, {"message", "Not Found"}})) << path << reply.body;
+    }
+  }
+  // A route of another method: ZITADEL's gateway keeps 405 with Unimplemented.
+  const Reply wrong_method = sandbox_.Call("PATCH", User("1"));
+  EXPECT_EQ(wrong_method.status, 405);
+  EXPECT_EQ(wrong_method.json, Json({{"code", 12}, {"message", "Method Not Allowed"}}));
+  // Outside the ZITADEL space an unknown path stays plain text.
+  const Reply elsewhere = sandbox_.Call("GET", "/nowhere");
+  EXPECT_EQ(elsewhere.status, 404);
+  EXPECT_TRUE(elsewhere.json.is_discarded());
 }
 
 }  // namespace

@@ -13,9 +13,21 @@
 namespace orgiam::testing {
 namespace {
 
+// The sandbox's default token (no --token, no ORGIAM_SANDBOX_TOKEN): the vendor
+// APIs and the admin routes both require it.
+constexpr char kSandboxToken[] = "sandbox-token";
+
 httplib::Client ClientFor(const std::string& url) {
   httplib::Client client(url);
   client.set_read_timeout(30, 0);
+  return client;
+}
+
+// A client for the admin routes (/_sandbox/...), which answer only requests
+// with the sandbox token.
+httplib::Client AdminClientFor(const std::string& url) {
+  httplib::Client client = ClientFor(url);
+  client.set_bearer_token_auth(kSandboxToken);
   return client;
 }
 
@@ -59,7 +71,7 @@ void SandboxProcess::Restart() {
 }
 
 nlohmann::json SandboxProcess::State() {
-  auto result = ClientFor(url_).Get("/_sandbox/state");
+  auto result = AdminClientFor(url_).Get("/_sandbox/state");
   if (!result || result->status != 200) {
     ADD_FAILURE() << "GET /_sandbox/state failed";
     return nullptr;
@@ -68,7 +80,7 @@ nlohmann::json SandboxProcess::State() {
 }
 
 nlohmann::json SandboxProcess::Stats() {
-  auto result = ClientFor(url_).Get("/_sandbox/stats");
+  auto result = AdminClientFor(url_).Get("/_sandbox/stats");
   if (!result || result->status != 200) {
     ADD_FAILURE() << "GET /_sandbox/stats failed";
     return nullptr;
@@ -77,30 +89,31 @@ nlohmann::json SandboxProcess::Stats() {
 }
 
 void SandboxProcess::ResetStats() {
-  auto result = ClientFor(url_).Delete("/_sandbox/stats");
+  auto result = AdminClientFor(url_).Delete("/_sandbox/stats");
   if (!result || result->status / 100 != 2) ADD_FAILURE() << "DELETE /_sandbox/stats failed";
 }
 
 void SandboxProcess::SetFaults(const nlohmann::json& faults) {
-  auto result = ClientFor(url_).Put("/_sandbox/faults", faults.dump(), "application/json");
+  auto result = AdminClientFor(url_).Put("/_sandbox/faults", faults.dump(), "application/json");
   if (!result || result->status / 100 != 2) ADD_FAILURE() << "PUT /_sandbox/faults failed";
 }
 
 void SandboxProcess::AdvanceClock(int64_t seconds) {
-  auto result = ClientFor(url_).Post(
+  auto result = AdminClientFor(url_).Post(
       "/_sandbox/clock", nlohmann::json{{"advance_s", seconds}}.dump(), "application/json");
   if (!result || result->status / 100 != 2) ADD_FAILURE() << "POST /_sandbox/clock failed";
 }
 
 void SandboxProcess::Accept(const std::string& invitation_id) {
-  auto result = ClientFor(url_).Post("/_sandbox/accept/" + invitation_id, "", "application/json");
+  auto result =
+      AdminClientFor(url_).Post("/_sandbox/accept/" + invitation_id, "", "application/json");
   if (!result || result->status / 100 != 2) ADD_FAILURE() << "accept failed";
 }
 
 SandboxProcess::Reply SandboxProcess::Call(const std::string& method, const std::string& path,
                                            const nlohmann::json& body,
                                            const std::string& extra_header) {
-  return CallWithToken("sandbox-token", method, path, body, extra_header);
+  return CallWithToken(kSandboxToken, method, path, body, extra_header);
 }
 
 SandboxProcess::Reply SandboxProcess::CallWithToken(const std::string& token,
