@@ -48,7 +48,9 @@ absl::StatusOr<AttributeSchema> LoadAttribute(const std::string& name, const jso
                      cty::DecodeJson(spec.at("default").dump(), attribute.type));
   }
   if (spec.contains("validators")) {
-    ASSIGN_OR_RETURN(attribute.validators, ParseValidators(spec.at("validators"), attribute.type));
+    ASSIGN_OR_RETURN(attribute.validators,
+                     ParseValidators(spec.at("validators"), attribute.type,
+                                     attribute.sensitive || attribute.write_only));
   }
   if (attribute.write_only && attribute.computed) {
     return Invalid(name, "write-only attributes cannot be computed");

@@ -12,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "framework/diagnostics.h"
 #include "re2/re2.h"
+#include "util/endpoint_url.h"
 
 namespace orgiam::framework {
 namespace {
@@ -24,6 +25,12 @@ std::string QuotedList(const std::vector<std::string>& items) {
   return absl::StrJoin(items, ", ", [](std::string* out, const std::string& item) {
     absl::StrAppend(out, Quote(item));
   });
+}
+
+// "; got <shown>" for an ordinary attribute. A sensitive attribute's messages state the rule
+// only: neither the value nor its length (a length narrows a secret down) is ever shown.
+std::string Got(bool sensitive, absl::string_view shown) {
+  return sensitive ? std::string() : absl::StrCat("; got ", shown);
 }
 
 size_t CodePoints(std::string_view text) {
@@ -70,7 +77,8 @@ class StringValidator : public Validator {
 
 class LengthValidator : public StringValidator {
  public:
-  LengthValidator(std::optional<size_t> min, std::optional<size_t> max) : min_(min), max_(max) {}
+  LengthValidator(std::optional<size_t> min, std::optional<size_t> max, bool sensitive)
+      : min_(min), max_(max), sensitive_(sensitive) {}
   std::string Describe() const override {
     if (min_ && max_) return absl::StrCat("between ", *min_, " and ", *max_, " characters");
     if (min_ && *min_ == 1) return "at least 1 character";
@@ -85,7 +93,7 @@ class LengthValidator : public StringValidator {
     if ((min_ && length < *min_) || (max_ && length > *max_)) {
       diagnostics->AddError(kInvalidValue,
                             absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
-                                         " long; got ", length, "."),
+                                         " long", Got(sensitive_, absl::StrCat(length)), "."),
                             path);
     }
   }
@@ -93,6 +101,7 @@ class LengthValidator : public StringValidator {
  private:
   std::optional<size_t> min_;
   std::optional<size_t> max_;
+  bool sensitive_;
 };
 
 // Compiled on first use and shared by every validator with the same pattern: Unicode classes
@@ -109,8 +118,8 @@ std::shared_ptr<const RE2> CompiledPattern(const std::string& pattern) {
 
 class PatternValidator : public StringValidator {
  public:
-  PatternValidator(std::string pattern, std::string description)
-      : pattern_(std::move(pattern)), description_(std::move(description)) {}
+  PatternValidator(std::string pattern, std::string description, bool sensitive)
+      : pattern_(std::move(pattern)), description_(std::move(description)), sensitive_(sensitive) {}
   std::string Describe() const override { return absl::StrCat(description_, " (", pattern_, ")"); }
 
  protected:
@@ -120,7 +129,7 @@ class PatternValidator : public StringValidator {
     if (!regex->ok() || !RE2::FullMatch(text, *regex)) {
       diagnostics->AddError(kInvalidValue,
                             absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
-                                         "; got ", Quote(text), "."),
+                                         Got(sensitive_, Quote(text)), "."),
                             path);
     }
   }
@@ -128,12 +137,13 @@ class PatternValidator : public StringValidator {
  private:
   std::string pattern_;
   std::string description_;
+  bool sensitive_;
 };
 
 class OneOfValidator : public StringValidator {
  public:
-  OneOfValidator(std::vector<std::string> allowed, bool negate)
-      : allowed_(std::move(allowed)), negate_(negate) {}
+  OneOfValidator(std::vector<std::string> allowed, bool negate, bool sensitive)
+      : allowed_(std::move(allowed)), negate_(negate), sensitive_(sensitive) {}
   std::string Describe() const override {
     return absl::StrCat(negate_ ? "none of " : "one of ", QuotedList(allowed_));
   }
@@ -145,10 +155,13 @@ class OneOfValidator : public StringValidator {
     if (listed == negate_) {
       diagnostics->AddError(
           kInvalidValue,
-          negate_ ? absl::StrCat("Attribute ", path.ToString(), " cannot be ", Quote(text),
-                                 ": the names ", QuotedList(allowed_), " are reserved.")
-                  : absl::StrCat("Attribute ", path.ToString(), " must be one of ",
-                                 QuotedList(allowed_), "; got ", Quote(text), "."),
+          negate_ && sensitive_
+              ? absl::StrCat("Attribute ", path.ToString(), " cannot be one of the reserved names ",
+                             QuotedList(allowed_), ".")
+          : negate_ ? absl::StrCat("Attribute ", path.ToString(), " cannot be ", Quote(text),
+                                   ": the names ", QuotedList(allowed_), " are reserved.")
+                    : absl::StrCat("Attribute ", path.ToString(), " must be one of ",
+                                   QuotedList(allowed_), Got(sensitive_, Quote(text)), "."),
           path);
     }
   }
@@ -156,13 +169,15 @@ class OneOfValidator : public StringValidator {
  private:
   std::vector<std::string> allowed_;
   bool negate_;
+  bool sensitive_;
 };
 
 // Checks a string with a predicate; `what` completes "must be ...".
 class PredicateValidator : public StringValidator {
  public:
-  PredicateValidator(std::function<bool(std::string_view)> predicate, std::string what)
-      : predicate_(std::move(predicate)), what_(std::move(what)) {}
+  PredicateValidator(std::function<bool(std::string_view)> predicate, std::string what,
+                     bool sensitive)
+      : predicate_(std::move(predicate)), what_(std::move(what)), sensitive_(sensitive) {}
   std::string Describe() const override { return what_; }
 
  protected:
@@ -171,7 +186,7 @@ class PredicateValidator : public StringValidator {
     if (!predicate_(text)) {
       diagnostics->AddError(kInvalidValue,
                             absl::StrCat("Attribute ", path.ToString(), " must be ", what_,
-                                         "; got ", Quote(text), "."),
+                                         Got(sensitive_, Quote(text)), "."),
                             path);
     }
   }
@@ -179,12 +194,40 @@ class PredicateValidator : public StringValidator {
  private:
   std::function<bool(std::string_view)> predicate_;
   std::string what_;
+  bool sensitive_;
+};
+
+// A vendor endpoint: https:// (a bare domain means https://), http:// only to a loopback host
+// (util/endpoint_url.h). The value is shown unless it has user info, which may be a password.
+class EndpointValidator : public StringValidator {
+ public:
+  explicit EndpointValidator(bool sensitive) : sensitive_(sensitive) {}
+  std::string Describe() const override {
+    return "an https:// URL, or a bare domain, which means https://; http:// only to a loopback "
+           "host (127.0.0.0/8, [::1], localhost)";
+  }
+
+ protected:
+  void ValidateString(const std::string& text, const cty::Path& path,
+                      Diagnostics* diagnostics) const override {
+    const absl::StatusOr<util::EndpointUrl> endpoint = util::ParseEndpoint(text);
+    if (endpoint.ok()) return;
+    const bool shown = !sensitive_ && text.find('@') == std::string::npos;
+    diagnostics->AddError(
+        "Endpoint refused",
+        absl::StrCat("Attribute ", path.ToString(), " is refused: ", endpoint.status().message(),
+                     shown ? absl::StrCat(". Got ", Quote(text)) : std::string(), "."),
+        path);
+  }
+
+ private:
+  bool sensitive_;
 };
 
 class RangeValidator : public Validator {
  public:
-  RangeValidator(std::optional<cty::Number> min, std::optional<cty::Number> max)
-      : min_(std::move(min)), max_(std::move(max)) {}
+  RangeValidator(std::optional<cty::Number> min, std::optional<cty::Number> max, bool sensitive)
+      : min_(std::move(min)), max_(std::move(max)), sensitive_(sensitive) {}
   void Validate(const cty::Value& value, const cty::Value&, const cty::Path& path,
                 Diagnostics* diagnostics) const override {
     if (value.type() != cty::Type::Number()) return;
@@ -192,7 +235,7 @@ class RangeValidator : public Validator {
     if ((min_ && n.Compare(*min_) < 0) || (max_ && n.Compare(*max_) > 0)) {
       diagnostics->AddError(kInvalidValue,
                             absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
-                                         "; got ", n.text(), "."),
+                                         Got(sensitive_, n.text()), "."),
                             path);
     }
   }
@@ -205,21 +248,25 @@ class RangeValidator : public Validator {
  private:
   std::optional<cty::Number> min_;
   std::optional<cty::Number> max_;
+  bool sensitive_;
 };
 
 class IntegerValidator : public Validator {
  public:
+  explicit IntegerValidator(bool sensitive) : sensitive_(sensitive) {}
   void Validate(const cty::Value& value, const cty::Value&, const cty::Path& path,
                 Diagnostics* diagnostics) const override {
     if (value.type() == cty::Type::Number() && !value.AsNumber().IsInteger()) {
-      diagnostics->AddError(
-          kInvalidValue,
-          absl::StrCat("Attribute ", path.ToString(), " must be a whole number; got ",
-                       value.AsNumber().text(), "."),
-          path);
+      diagnostics->AddError(kInvalidValue,
+                            absl::StrCat("Attribute ", path.ToString(), " must be a whole number",
+                                         Got(sensitive_, value.AsNumber().text()), "."),
+                            path);
     }
   }
   std::string Describe() const override { return "a whole number"; }
+
+ private:
+  bool sensitive_;
 };
 
 // Relates the attribute to siblings: `conflicts` = must not be set together; otherwise the
@@ -335,7 +382,7 @@ absl::StatusOr<double> ParseGoDuration(std::string_view text_in) {
 }
 
 absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
-    const nlohmann::json& spec, const cty::Type& type) {
+    const nlohmann::json& spec, const cty::Type& type, bool sensitive) {
   std::vector<std::shared_ptr<const Validator>> out;
   if (!spec.is_object()) return absl::InvalidArgumentError("validators must be an object");
   const bool stringy =
@@ -343,7 +390,7 @@ absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
   for (const auto& [key, args] : spec.items()) {
     const bool needs_string = key == "length" || key == "pattern" || key == "one_of" ||
                               key == "not_one_of" || key == "email" || key == "url" ||
-                              key == "duration" || key == "rfc3339";
+                              key == "endpoint" || key == "duration" || key == "rfc3339";
     if (needs_string && !stringy) {
       return absl::InvalidArgumentError(absl::StrCat(key, " applies to strings only"));
     }
@@ -355,17 +402,19 @@ absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
       if (args.contains("min")) min = args.at("min").get<size_t>();
       if (args.contains("max")) max = args.at("max").get<size_t>();
       if (!min && !max) return absl::InvalidArgumentError("length needs min or max");
-      out.push_back(std::make_shared<LengthValidator>(min, max));
+      out.push_back(std::make_shared<LengthValidator>(min, max, sensitive));
     } else if (key == "pattern") {
       if (!args.contains("regex") || !args.contains("description")) {
         return absl::InvalidArgumentError("pattern needs regex and description");
       }
       out.push_back(std::make_shared<PatternValidator>(args.at("regex").get<std::string>(),
-                                                       args.at("description").get<std::string>()));
+                                                       args.at("description").get<std::string>(),
+                                                       sensitive));
     } else if (key == "one_of" || key == "not_one_of") {
       auto allowed = StringList(args, key);
       if (!allowed.ok()) return allowed.status();
-      out.push_back(std::make_shared<OneOfValidator>(*std::move(allowed), key == "not_one_of"));
+      out.push_back(
+          std::make_shared<OneOfValidator>(*std::move(allowed), key == "not_one_of", sensitive));
     } else if (key == "conflicts_with" || key == "required_with") {
       auto others = StringList(args, key);
       if (!others.ok()) return others.status();
@@ -376,24 +425,26 @@ absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
       if (!min.ok()) return min.status();
       auto max = OptionalNumber(args, "max");
       if (!max.ok()) return max.status();
-      out.push_back(std::make_shared<RangeValidator>(*min, *max));
+      out.push_back(std::make_shared<RangeValidator>(*min, *max, sensitive));
     } else if (key == "integer") {
-      out.push_back(std::make_shared<IntegerValidator>());
+      out.push_back(std::make_shared<IntegerValidator>(sensitive));
     } else if (key == "email") {
-      out.push_back(std::make_shared<PredicateValidator>(IsEmail, "an email address"));
+      out.push_back(std::make_shared<PredicateValidator>(IsEmail, "an email address", sensitive));
     } else if (key == "url") {
       out.push_back(std::make_shared<PredicateValidator>(
-          IsHttpUrl, "an http:// or https:// URL such as \"https://api.example.com\""));
+          IsHttpUrl, "an http:// or https:// URL such as \"https://api.example.com\"", sensitive));
+    } else if (key == "endpoint") {
+      out.push_back(std::make_shared<EndpointValidator>(sensitive));
     } else if (key == "duration") {
       out.push_back(std::make_shared<PredicateValidator>(
           [](std::string_view t) {
             auto d = ParseGoDuration(t);
             return d.ok() && *d > 0;
           },
-          "a positive duration such as \"30s\", \"1m30s\" or \"500ms\""));
+          "a positive duration such as \"30s\", \"1m30s\" or \"500ms\"", sensitive));
     } else if (key == "rfc3339") {
       out.push_back(std::make_shared<PredicateValidator>(
-          IsRfc3339, "an RFC 3339 time such as \"2027-01-31T00:00:00Z\""));
+          IsRfc3339, "an RFC 3339 time such as \"2027-01-31T00:00:00Z\"", sensitive));
     } else {
       return absl::InvalidArgumentError(absl::StrCat("unknown validator \"", key, "\""));
     }

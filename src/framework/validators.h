@@ -3,10 +3,11 @@
 
 // Attribute validators declared under "validators" in schemas/*.json:
 //   length {min,max}   pattern {regex,description}   one_of [..]   not_one_of [..]
-//   range {min,max}    integer   email   url   duration   rfc3339
+//   range {min,max}    integer   email   url   endpoint   duration   rfc3339
 //   conflicts_with [..]   required_with [..]
 // String validators apply to each element of a collection of strings. Validators never see
-// unknown values: validation is skipped for whatever is not known yet.
+// unknown values: validation is skipped for whatever is not known yet. `endpoint` is the rule
+// for vendor endpoints (util/endpoint_url.h): https://, or http:// to a loopback host only.
 
 #include <memory>
 #include <string>
@@ -34,9 +35,11 @@ class Validator {
 };
 
 // Builds the validators of one attribute from its "validators" JSON object. Unknown keys and
-// malformed arguments are errors (schemas are compiled in, so a test catches them).
+// malformed arguments are errors (schemas are compiled in, so a test catches them). The
+// validators of a `sensitive` attribute state the rule only: their messages never show the
+// value or its length.
 absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
-    const nlohmann::json& spec, const cty::Type& type);
+    const nlohmann::json& spec, const cty::Type& type, bool sensitive = false);
 
 // Go's time.ParseDuration syntax ("30s", "1m30s", "250ms", "1.5h"); returns seconds.
 absl::StatusOr<double> ParseGoDuration(std::string_view text);

@@ -15,6 +15,7 @@
 #include "http/rate_limiter.h"
 #include "http/redact.h"
 #include "http/retry_policy.h"
+#include "util/endpoint_url.h"
 #include "util/log.h"
 #include "util/status_macros.h"
 
@@ -47,17 +48,35 @@ bool HasControlCharacters(std::string_view text, bool allow_space) {
   });
 }
 
+// The server's certificate (or the bundle to check it with) did not do: the same request will
+// not fare better, and the remedy is in the configuration.
+bool IsCertificateError(CURLcode code) {
+  switch (code) {
+    case CURLE_PEER_FAILED_VERIFICATION:  // also CURLE_SSL_CACERT since curl 7.62
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_CRL_BADFILE:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Failures after which the request certainly never reached the server.
 bool FailedBeforeSending(const TransferResult& result) {
   switch (result.code) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
     case CURLE_COULDNT_CONNECT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
       return true;
     case CURLE_OPERATION_TIMEDOUT:
       return !result.connected;
     default:
-      return false;
+      // No request byte goes out before the server's certificate is verified.
+      return IsCertificateError(result.code);
   }
 }
 
@@ -99,6 +118,26 @@ absl::StatusCode StatusCodeFor(CURLcode code) {
 
 const char* Attempts(int n) { return n == 1 ? "attempt" : "attempts"; }
 
+// What a failed transfer says: for certificate problems, what failed, where, and what to do.
+std::string TransportDetail(const ClientOptions& options, const std::string& base_url,
+                            const TransferResult& result) {
+  if (result.headers_too_large) return "response headers exceed the size limit";
+  if (!IsCertificateError(result.code)) return result.error;
+  const std::string remedy =
+      options.ca_file.empty()
+          ? absl::StrCat("If the server uses a certificate from a private CA, set ca_file in the ",
+                         options.vendor, " block to a PEM bundle of that CA")
+          : absl::StrCat("Check that ca_file (", options.ca_file,
+                         ") holds the CA that issued the server's certificate and that the "
+                         "certificate names the endpoint's host");
+  if (result.code == CURLE_SSL_CACERT_BADFILE) {
+    return absl::StrCat("the CA bundle for ", base_url, " could not be loaded (", result.error,
+                        "). ", remedy);
+  }
+  return absl::StrCat("the TLS certificate of the server at ", base_url, " could not be verified (",
+                      result.error, "). ", remedy);
+}
+
 // Set on a thread while it finishes what a sent create started (Client::FinishingSentWork).
 thread_local bool finishing_sent_work = false;
 
@@ -128,7 +167,18 @@ Client::Client(ClientOptions options)
       }()),
       cancellation_(std::make_unique<internal::Cancellation>()),
       limiter_(std::make_unique<internal::RateLimiter>(options_.rate_limit_per_s)),
-      pool_(std::make_unique<internal::TransferPool>(&cancellation_->flag())) {}
+      pool_(std::make_unique<internal::TransferPool>(&cancellation_->flag())) {
+  if (base_url_.empty()) return;  // CheckRequest says so
+  const absl::StatusOr<util::EndpointUrl> endpoint = util::ParseEndpoint(base_url_);
+  if (!endpoint.ok()) {
+    endpoint_refused_ = endpoint.status();
+  } else if (base_url_.find("://") == std::string::npos) {
+    // A bare domain is the configuration's to expand; curl would guess http for it.
+    endpoint_refused_ = absl::InvalidArgumentError("the endpoint must start with https://");
+  } else {
+    loopback_ = endpoint->loopback;
+  }
+}
 
 Client::~Client() = default;
 
@@ -151,6 +201,10 @@ absl::Status Client::CheckRequest(const Request& request) const {
   }
   if (base_url_.empty()) {
     return absl::FailedPreconditionError(absl::StrCat(prefix, "no API endpoint configured"));
+  }
+  if (!endpoint_refused_.ok()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(prefix, "endpoint refused, nothing sent: ", endpoint_refused_.message()));
   }
   if (HasControlCharacters(request.path, /*allow_space=*/false)) {
     return absl::InvalidArgumentError(
@@ -190,6 +244,9 @@ absl::StatusOr<Response> Client::Send(const Request& request) {
   spec.url += request.path;
   spec.body = &request.body;
   spec.user_agent = UserAgent();
+  spec.https_only = !loopback_;
+  spec.ca_file = options_.ca_file;
+  spec.resolve = options_.resolve;
   spec.timeout = options_.request_timeout;
   spec.connect_timeout = std::min(options_.connect_timeout, options_.request_timeout);
   // curl silently resends a request once when a kept-alive connection turns out
@@ -269,9 +326,7 @@ absl::StatusOr<Response> Client::Send(const Request& request) {
       const bool retryable =
           IsRetryableTransportError(result.code) && (idempotent || not_sent) && !last;
       if (!retryable) {
-        std::string detail = result.headers_too_large
-                                 ? std::string("response headers exceed the size limit")
-                                 : result.error;
+        const std::string detail = TransportDetail(options_, base_url_, result);
         absl::Status status(
             StatusCodeFor(result.code),
             absl::StrCat(where, ": ", detail, " (curl error ", static_cast<int>(result.code),
@@ -326,10 +381,11 @@ absl::StatusOr<Response> Client::Send(const Request& request) {
       // The next attempt could not start within the operation's budget: report what the
       // last one gave.
       if (have_response) return std::move(result.response);
-      return absl::Status(StatusCodeFor(result.code),
-                          absl::StrCat(where, ": ", result.error, " (curl error ",
-                                       static_cast<int>(result.code), ") after ", attempt, " ",
-                                       Attempts(attempt), "; the time budget is used up"));
+      return absl::Status(
+          StatusCodeFor(result.code),
+          absl::StrCat(where, ": ", TransportDetail(options_, base_url_, result), " (curl error ",
+                       static_cast<int>(result.code), ") after ", attempt, " ", Attempts(attempt),
+                       "; the time budget is used up"));
     }
     if (response.status == 429 && result.code == CURLE_OK) {
       // The server wants fewer requests from us, not only from this caller:

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -28,8 +29,17 @@ class TransferPool;
 struct ClientOptions {
   // "vultr", "zitadel", "motherduck": for logs and errors.
   std::string vendor;
-  // "https://api.vultr.com" (a trailing slash is ignored).
+  // "https://api.vultr.com" (a trailing slash is ignored). It must pass util::ParseEndpoint:
+  // https://, or http:// to a loopback host only; otherwise every request fails with
+  // FAILED_PRECONDITION before anything is sent. libcurl is told the same (only https, or
+  // http to loopback; redirects are never followed) and always verifies the peer and host.
   std::string base_url;
+  // PEM bundle of CA certificates for verifying the server (CURLOPT_CAINFO); empty = the
+  // system's store.
+  std::string ca_file;
+  // Tests only: CURLOPT_RESOLVE entries ("host:port:address") that pin a name to an address,
+  // so that TLS with a real host name can be tried against a local server.
+  std::vector<std::string> resolve;
   // Sent as Authorization: Bearer <token>; never logged.
   std::string bearer_token;
   // Token bucket shared by all threads using this client (burst max(1, rate));
@@ -119,6 +129,10 @@ class Client {
 
   const ClientOptions options_;
   const std::string base_url_;  // without a trailing slash
+  // Why base_url_ is refused (util::ParseEndpoint), or OK.
+  absl::Status endpoint_refused_;
+  // base_url_ names a loopback host: curl may use plain http.
+  bool loopback_ = false;
   std::unique_ptr<internal::Cancellation> cancellation_;
   std::unique_ptr<internal::RateLimiter> limiter_;
   std::unique_ptr<internal::TransferPool> pool_;

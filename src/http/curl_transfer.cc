@@ -204,6 +204,18 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
     headers.list = next;
   }
 
+  HeaderList resolve{.curl = curl};
+  for (const std::string& entry : spec.resolve) {
+    curl_slist* next = curl->slist_append(resolve.list, entry.c_str());
+    if (next == nullptr) {
+      Release(slot);
+      result.code = CURLE_OUT_OF_MEMORY;
+      result.error = "could not build the resolve list";
+      return result;
+    }
+    resolve.list = next;
+  }
+
   static const std::atomic<bool> kNeverCancelled{false};
   const std::atomic<bool>* const cancelled = spec.survive_cancel ? &kNeverCancelled : cancelled_;
   Sink sink{.curl = curl,
@@ -213,7 +225,14 @@ TransferResult TransferPool::Perform(const TransferSpec& spec) {
             .response = &result.response};
   Options options(curl, easy);
   options.Set(CURLOPT_URL, spec.url.c_str());
-  options.Set(CURLOPT_PROTOCOLS_STR, "http,https");
+  // Plain http only where the client allows it (a loopback endpoint); a redirect may never
+  // go to it.
+  options.Set(CURLOPT_PROTOCOLS_STR, spec.https_only ? "https" : "http,https");
+  options.Set(CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  options.Set(CURLOPT_SSL_VERIFYPEER, 1L);
+  options.Set(CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!spec.ca_file.empty()) options.Set(CURLOPT_CAINFO, spec.ca_file.c_str());
+  if (resolve.list != nullptr) options.Set(CURLOPT_RESOLVE, resolve.list);
   // Ids are path segments: "/users/x/.." must reach the server as written, never be
   // normalised into another route.
   options.Set(CURLOPT_PATH_AS_IS, 1L);

@@ -45,6 +45,13 @@ struct TransferSpec {
   // "Name: value", or "Name:" to drop a header curl adds by default.
   std::vector<std::string> header_lines;
   std::string user_agent;
+  // Only https:// (also for redirects, which are never followed anyway); false allows http
+  // too, for a loopback endpoint.
+  bool https_only = true;
+  // CURLOPT_CAINFO; empty = libcurl's default store.
+  std::string ca_file;
+  // CURLOPT_RESOLVE entries ("host:port:address").
+  std::vector<std::string> resolve;
   std::chrono::milliseconds timeout{30000};
   std::chrono::milliseconds connect_timeout{10000};
   // A new connection, never a kept-alive one: see Client::Send on why POSTs

@@ -17,6 +17,7 @@
 #include "absl/time/time.h"
 #include "plugin/call_tracker.h"
 #include "plugin/controller_service.h"
+#include "plugin/core_dumps.h"
 #include "plugin/grpc_logging.h"
 #include "plugin/grpc_server.h"
 #include "plugin/handshake.h"
@@ -252,6 +253,9 @@ int Serve(bool debug, const ProviderHooks& hooks) {
 }  // namespace
 
 int RunPlugin(int argc, char** argv, const ProviderHooks& hooks) {
+  // First of all, before any thread or secret exists: no core dump may ever write the
+  // tokens this process will hold to disk.
+  const absl::Status no_core_dumps = DisableCoreDumps();
   // Debian builds Abseil without NDEBUG, which turns on deadlock detection for
   // every absl::Mutex (gRPC takes thousands per command): a lock-order graph
   // that costs allocations and CPU on each lock. Our locking is checked by
@@ -279,6 +283,10 @@ int RunPlugin(int argc, char** argv, const ProviderHooks& hooks) {
       break;
   }
   log::InitFromEnvironment();
+  if (!no_core_dumps.ok()) {
+    ORGIAM_LOG(kWarn, "plugin", "could not turn core dumps off",
+               {{"error", std::string(no_core_dumps.message())}});
+  }
   return Serve(args.mode == Mode::kDebug, hooks);
 }
 

@@ -16,6 +16,7 @@ http::ClientOptions ClientOptionsFor(const char* vendor, const VendorConfig& con
   options.vendor = vendor;
   options.base_url = config.endpoint;
   options.bearer_token = config.token;
+  options.ca_file = config.ca_file;
   options.rate_limit_per_s = config.rate_limit;
   options.max_retries = provider.max_retries;
   options.request_timeout = provider.request_timeout;

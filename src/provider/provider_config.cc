@@ -1,10 +1,14 @@
 #include "provider/provider_config.h"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 
 #include "absl/strings/str_cat.h"
 #include "framework/validators.h"
+#include "util/endpoint_url.h"
 
 namespace orgiam::provider {
 namespace {
@@ -35,42 +39,136 @@ std::string ReadString(const cty::Value& block, const std::string& name, const c
   return value.IsNull() ? std::string() : value.AsString();
 }
 
-std::optional<VendorConfig> ResolveVendor(const cty::Value& config, const std::string& block,
-                                          const char* token_attribute, const char* token_env,
-                                          const char* default_endpoint, double default_rate_limit,
+// Replaces `*endpoint` by its normalised form, or reports why it is refused on `path`.
+// `source` names where the value came from: the attribute, or the environment variable read
+// for it.
+void CheckEndpoint(std::string* endpoint, const cty::Path& path, const std::string& source,
+                   framework::Diagnostics* diagnostics) {
+  const absl::StatusOr<util::EndpointUrl> parsed = util::ParseEndpoint(*endpoint);
+  if (parsed.ok()) {
+    *endpoint = parsed->url;
+    return;
+  }
+  // User info may be a password: such a value is not repeated.
+  const bool shown = endpoint->find('@') == std::string::npos;
+  diagnostics->AddError(
+      "Endpoint refused",
+      absl::StrCat(source, " is refused: ", parsed.status().message(),
+                   shown ? absl::StrCat(". Got \"", *endpoint, "\"") : std::string(),
+                   ". Nothing was sent to it."),
+      path);
+  endpoint->clear();
+}
+
+// The bundle must be a readable file holding at least one PEM certificate: otherwise every
+// request would fail later with a less telling TLS error.
+void CheckCaFile(const std::string& ca_file, const cty::Path& path,
+                 framework::Diagnostics* diagnostics) {
+  constexpr size_t kMaxBundle = 16u << 20;
+  std::ifstream in(ca_file, std::ios::binary);
+  if (!in) {
+    const int error = errno;
+    diagnostics->AddError("CA bundle not readable",
+                          absl::StrCat("Attribute ", path.ToString(), ": cannot read \"", ca_file,
+                                       "\": ", std::strerror(error),
+                                       ". Set it to a PEM file of the CA certificates that "
+                                       "issued the server's certificate."),
+                          path);
+    return;
+  }
+  std::string content;
+  content.resize(kMaxBundle + 1);
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  content.resize(static_cast<size_t>(in.gcount()));
+  if (in.bad()) {
+    diagnostics->AddError(
+        "CA bundle not readable",
+        absl::StrCat("Attribute ", path.ToString(), ": cannot read \"", ca_file, "\"."), path);
+  } else if (content.size() > kMaxBundle) {
+    diagnostics->AddError("CA bundle too large",
+                          absl::StrCat("Attribute ", path.ToString(), ": \"", ca_file,
+                                       "\" is larger than 16 MiB; it should be a PEM bundle of "
+                                       "CA certificates."),
+                          path);
+  } else if (content.find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
+    diagnostics->AddError(
+        "CA bundle without certificates",
+        absl::StrCat("Attribute ", path.ToString(), ": \"", ca_file,
+                     "\" holds no PEM certificate (-----BEGIN CERTIFICATE-----)."),
+        path);
+  }
+}
+
+struct VendorSpec {
+  const char* block = "";
+  const char* token_attribute = "";
+  const char* token_env = "";
+  // The attribute holding the base URL, and the environment variable read when it is unset
+  // (nullptr: none).
+  const char* endpoint_attribute = "endpoint";
+  const char* endpoint_env = nullptr;
+  const char* default_endpoint = "";
+  double default_rate_limit = 0;
+};
+
+std::optional<VendorConfig> ResolveVendor(const cty::Value& config, const VendorSpec& spec,
                                           framework::Diagnostics* diagnostics) {
+  const std::string block = spec.block;
   const cty::Value& value = config.GetAttr(block);
   const cty::Path path = cty::Path().Attr(block);
-  const std::string env_token = Env(token_env);
+  const std::string env_token = Env(spec.token_env);
   if (value.IsNull() && env_token.empty()) return std::nullopt;
   VendorConfig vendor;
-  vendor.rate_limit = default_rate_limit;
-  vendor.endpoint = default_endpoint;
+  vendor.rate_limit = spec.default_rate_limit;
   vendor.token = env_token;
   // An unknown token already has its own error; "missing" would be a second, wrong one.
   bool token_unknown = false;
+  bool endpoint_unknown = false;
+  const cty::Path endpoint_path = path.Attr(spec.endpoint_attribute);
+  std::string endpoint_source = absl::StrCat("Attribute ", endpoint_path.ToString());
+  const auto has = [&value](const char* name) { return value.type().attributes().count(name) > 0; };
   if (!value.IsNull() && value.IsKnown()) {
-    token_unknown = !value.GetAttr(token_attribute).IsKnown();
+    token_unknown = !value.GetAttr(spec.token_attribute).IsKnown();
     const std::string token =
-        ReadString(value, token_attribute, path.Attr(token_attribute), diagnostics);
+        ReadString(value, spec.token_attribute, path.Attr(spec.token_attribute), diagnostics);
     if (!token.empty()) vendor.token = token;
-    if (value.type().attributes().count("endpoint")) {
-      const std::string endpoint =
-          ReadString(value, "endpoint", path.Attr("endpoint"), diagnostics);
-      if (!endpoint.empty()) vendor.endpoint = endpoint;
+    if (has(spec.endpoint_attribute)) {
+      endpoint_unknown = !value.GetAttr(spec.endpoint_attribute).IsKnown();
+      vendor.endpoint = ReadString(value, spec.endpoint_attribute, endpoint_path, diagnostics);
     }
-    if (value.type().attributes().count("rate_limit")) {
+    if (has("rate_limit")) {
       const cty::Value& rate = value.GetAttr("rate_limit");
       if (rate.IsKnown() && !rate.IsNull()) vendor.rate_limit = rate.AsNumber().AsDouble();
     }
+    if (has("org_id"))
+      vendor.org_id = ReadString(value, "org_id", path.Attr("org_id"), diagnostics);
+    if (has("ca_file")) {
+      vendor.ca_file = ReadString(value, "ca_file", path.Attr("ca_file"), diagnostics);
+      if (!vendor.ca_file.empty()) CheckCaFile(vendor.ca_file, path.Attr("ca_file"), diagnostics);
+    }
   }
-  while (!vendor.endpoint.empty() && vendor.endpoint.back() == '/') vendor.endpoint.pop_back();
+  // A value from the environment is held to exactly the same rule as a configured one.
+  if (vendor.endpoint.empty() && !endpoint_unknown && spec.endpoint_env != nullptr) {
+    vendor.endpoint = Env(spec.endpoint_env);
+    endpoint_source = absl::StrCat("The environment variable ", spec.endpoint_env, " (read for ",
+                                   endpoint_path.ToString(), ")");
+  }
+  if (vendor.endpoint.empty()) vendor.endpoint = spec.default_endpoint;
+  if (!vendor.endpoint.empty()) {
+    CheckEndpoint(&vendor.endpoint, endpoint_path, endpoint_source, diagnostics);
+  } else if (!endpoint_unknown && spec.endpoint_env != nullptr) {
+    diagnostics->AddError("Missing ZITADEL domain",
+                          absl::StrCat("The ", block, " block needs ", spec.endpoint_attribute,
+                                       " (or the environment variable ", spec.endpoint_env,
+                                       "), e.g. https://acme.zitadel.cloud."),
+                          path);
+  }
   if (vendor.token.empty() && !token_unknown) {
     diagnostics->AddError("Missing credentials",
-                          absl::StrCat("The ", block, " block needs ", token_attribute,
+                          absl::StrCat("The ", block, " block needs ", spec.token_attribute,
                                        " (or the environment "
                                        "variable ",
-                                       token_env, ")."),
+                                       spec.token_env, ")."),
                           path);
   }
   return vendor;
@@ -82,32 +180,28 @@ ProviderConfig ResolveProviderConfig(const cty::Value& config,
                                      framework::Diagnostics* diagnostics) {
   ProviderConfig resolved;
   if (config.IsNull() || !config.IsKnown()) return resolved;
-  resolved.vultr = ResolveVendor(config, "vultr", "api_key", "VULTR_API_KEY",
-                                 "https://api.vultr.com", kDefaultVultrRateLimit, diagnostics);
-  resolved.motherduck =
-      ResolveVendor(config, "motherduck", "token", "MOTHERDUCK_TOKEN", "https://api.motherduck.com",
-                    kDefaultMotherduckRateLimit, diagnostics);
-  resolved.zitadel = ResolveVendor(config, "zitadel", "token", "ZITADEL_TOKEN", "",
-                                   kDefaultZitadelRateLimit, diagnostics);
-  if (resolved.zitadel) {
-    const cty::Value& block = config.GetAttr("zitadel");
-    const cty::Path path = cty::Path().Attr("zitadel");
-    if (!block.IsNull()) {
-      const std::string domain = ReadString(block, "domain", path.Attr("domain"), diagnostics);
-      if (!domain.empty()) resolved.zitadel->endpoint = domain;
-      resolved.zitadel->org_id = ReadString(block, "org_id", path.Attr("org_id"), diagnostics);
-    }
-    if (resolved.zitadel->endpoint.empty()) resolved.zitadel->endpoint = Env("ZITADEL_DOMAIN");
-    while (!resolved.zitadel->endpoint.empty() && resolved.zitadel->endpoint.back() == '/') {
-      resolved.zitadel->endpoint.pop_back();
-    }
-    if (resolved.zitadel->endpoint.empty()) {
-      diagnostics->AddError("Missing ZITADEL domain",
-                            "The zitadel block needs domain (or the environment variable "
-                            "ZITADEL_DOMAIN), e.g. https://acme.zitadel.cloud.",
-                            path);
-    }
-  }
+  resolved.vultr = ResolveVendor(config,
+                                 {.block = "vultr",
+                                  .token_attribute = "api_key",
+                                  .token_env = "VULTR_API_KEY",
+                                  .default_endpoint = "https://api.vultr.com",
+                                  .default_rate_limit = kDefaultVultrRateLimit},
+                                 diagnostics);
+  resolved.motherduck = ResolveVendor(config,
+                                      {.block = "motherduck",
+                                       .token_attribute = "token",
+                                       .token_env = "MOTHERDUCK_TOKEN",
+                                       .default_endpoint = "https://api.motherduck.com",
+                                       .default_rate_limit = kDefaultMotherduckRateLimit},
+                                      diagnostics);
+  resolved.zitadel = ResolveVendor(config,
+                                   {.block = "zitadel",
+                                    .token_attribute = "token",
+                                    .token_env = "ZITADEL_TOKEN",
+                                    .endpoint_attribute = "domain",
+                                    .endpoint_env = "ZITADEL_DOMAIN",
+                                    .default_rate_limit = kDefaultZitadelRateLimit},
+                                   diagnostics);
   const cty::Value& retries = config.GetAttr("max_retries");
   if (retries.IsKnown() && !retries.IsNull()) {
     resolved.max_retries = static_cast<int>(retries.AsNumber().AsInt64().value_or(5));

@@ -2,7 +2,8 @@
 #define ORGIAM_PROVIDER_PROVIDER_CONFIG_H_
 
 // The provider block, resolved: environment variables filled in for unset credentials,
-// defaults applied, durations parsed.
+// defaults applied, durations parsed, endpoints checked (https://, or http:// to a loopback
+// host only; a bare domain means https://) and CA bundles found readable.
 
 #include <chrono>
 #include <optional>
@@ -14,10 +15,13 @@
 namespace orgiam::provider {
 
 struct VendorConfig {
+  // Normalised by util::ParseEndpoint: scheme://host[:port][/path], no trailing slash.
   std::string endpoint;
   std::string token;      // secret: never logged or echoed
   std::string org_id;     // ZITADEL only
   double rate_limit = 0;  // requests per second; 0 = off
+  // PEM bundle of the CAs that verify this vendor's server certificate; empty = the system's.
+  std::string ca_file;
 };
 
 struct ProviderConfig {
@@ -29,8 +33,8 @@ struct ProviderConfig {
 };
 
 // A vendor counts as configured when its block is present or its credential environment
-// variable is set. Problems become diagnostics on the exact attribute; secrets are never
-// echoed in them.
+// variable is set. Problems become diagnostics on the exact attribute (zitadel.domain also for
+// a refused ZITADEL_DOMAIN); secrets are never echoed in them. Nothing is sent anywhere.
 ProviderConfig ResolveProviderConfig(const cty::Value& config, framework::Diagnostics* diagnostics);
 
 }  // namespace orgiam::provider

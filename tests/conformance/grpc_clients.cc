@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include "proto/health.grpc.pb.h"
 #include "proto/grpc_controller.grpc.pb.h"
+#include "proto/health.grpc.pb.h"
 #include "proto/tfplugin6.grpc.pb.h"
 
 namespace orgiam::conformance {
@@ -21,7 +21,7 @@ std::shared_ptr<grpc::Channel> InsecureChannel(const std::string& socket_path) {
 
 std::shared_ptr<grpc::Channel> MtlsChannel(const std::string& socket_path,
                                            const std::string& server_cert_pem,
-                                           const std::optional<PemPair>& client) {
+                                           const std::optional<testing::PemPair>& client) {
   grpc::SslCredentialsOptions options;
   options.pem_root_certs = server_cert_pem;
   if (client.has_value()) {

@@ -20,7 +20,7 @@ std::shared_ptr<grpc::Channel> InsecureChannel(const std::string& socket_path);
 // `client` unset: the client presents no certificate.
 std::shared_ptr<grpc::Channel> MtlsChannel(const std::string& socket_path,
                                            const std::string& server_cert_pem,
-                                           const std::optional<PemPair>& client);
+                                           const std::optional<testing::PemPair>& client);
 
 struct HealthResult {
   grpc::Status status;

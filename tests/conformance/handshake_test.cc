@@ -84,7 +84,7 @@ INSTANTIATE_TEST_SUITE_P(HostOrders, ProtocolVersionTest,
 TEST(HandshakeTest, TlsLineHasSixWellFormedFields) {
   PluginProcess process;
   PluginProcess::Env env = process.TerraformEnv();
-  env["PLUGIN_CLIENT_CERT"] = MakeClientCertificate().cert_pem;
+  env["PLUGIN_CLIENT_CERT"] = testing::MakeClientCertificate().cert_pem;
   process.Start({}, env);
   auto handshake = process.ReadHandshake();
   ASSERT_TRUE(handshake.has_value()) << process.Stderr();
@@ -108,8 +108,8 @@ TEST(HandshakeTest, TlsLineHasSixWellFormedFields) {
       cert.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"),
       std::string::npos);
   std::string der;
-  ASSERT_TRUE(DecodeBase64(cert, &der));
-  const CertFacts facts = InspectCertificate(der);
+  ASSERT_TRUE(testing::DecodeBase64(cert, &der));
+  const testing::CertFacts facts = testing::InspectCertificate(der);
   ASSERT_TRUE(facts.parsed);
   EXPECT_TRUE(facts.san_has_localhost);
   EXPECT_EQ(facts.curve, "prime256v1");
@@ -123,7 +123,8 @@ TEST(HandshakeTest, EachStartGetsAFreshCertificateAndSocket) {
   PluginProcess a, b;
   PluginProcess::Env env_a = a.TerraformEnv();
   PluginProcess::Env env_b = b.TerraformEnv();
-  env_a["PLUGIN_CLIENT_CERT"] = env_b["PLUGIN_CLIENT_CERT"] = MakeClientCertificate().cert_pem;
+  env_a["PLUGIN_CLIENT_CERT"] = env_b["PLUGIN_CLIENT_CERT"] =
+      testing::MakeClientCertificate().cert_pem;
   a.Start({}, env_a);
   b.Start({}, env_b);
   auto ha = a.ReadHandshake();

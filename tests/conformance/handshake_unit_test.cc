@@ -63,7 +63,7 @@ TEST(CertificateTest, GeneratedCertificateHasTheRequiredShape) {
   ASSERT_TRUE(cert.ok()) << cert.status();
   EXPECT_NE(cert->cert_pem.find("BEGIN CERTIFICATE"), std::string::npos);
   EXPECT_NE(cert->key_pem.find("BEGIN PRIVATE KEY"), std::string::npos);
-  conformance::CertFacts facts = conformance::InspectCertificate(cert->cert_der);
+  testing::CertFacts facts = testing::InspectCertificate(cert->cert_der);
   EXPECT_TRUE(facts.parsed);
   EXPECT_TRUE(facts.san_has_localhost);
   EXPECT_TRUE(facts.is_ca);

@@ -30,7 +30,7 @@ struct Started {
 
 // Starts `process` with AutoMTLS and returns a connected client channel.
 Started StartWithTls(PluginProcess& process) {
-  PemPair client = MakeClientCertificate();
+  testing::PemPair client = testing::MakeClientCertificate();
   PluginProcess::Env env = process.TerraformEnv();
   env["PLUGIN_CLIENT_CERT"] = client.cert_pem;
   process.Start({}, env);
@@ -38,9 +38,9 @@ Started StartWithTls(PluginProcess& process) {
   Started started;
   if (!handshake.has_value() || handshake->fields.size() != 6) return started;
   std::string der;
-  if (!DecodeBase64(handshake->fields[5], &der)) return started;
+  if (!testing::DecodeBase64(handshake->fields[5], &der)) return started;
   started.socket = handshake->fields[3];
-  started.channel = MtlsChannel(started.socket, DerToPem(der), client);
+  started.channel = MtlsChannel(started.socket, testing::DerToPem(der), client);
   return started;
 }
 

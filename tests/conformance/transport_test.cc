@@ -25,7 +25,7 @@ bool ReachedServer(const grpc::Status& status) {
 class MtlsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    client_ = MakeClientCertificate("P-521");  // what go-plugin generates
+    client_ = testing::MakeClientCertificate("P-521");  // what go-plugin generates
     PluginProcess::Env env = process_.TerraformEnv();
     env["PLUGIN_CLIENT_CERT"] = client_.cert_pem;
     process_.Start({}, env);
@@ -34,13 +34,13 @@ class MtlsTest : public ::testing::Test {
     ASSERT_EQ(handshake->fields.size(), 6u) << handshake->line;
     socket_ = handshake->fields[3];
     std::string der;
-    ASSERT_TRUE(DecodeBase64(handshake->fields[5], &der));
-    server_pem_ = DerToPem(der);
+    ASSERT_TRUE(testing::DecodeBase64(handshake->fields[5], &der));
+    server_pem_ = testing::DerToPem(der);
     ASSERT_FALSE(server_pem_.empty());
   }
 
   PluginProcess process_;
-  PemPair client_;
+  testing::PemPair client_;
   std::string socket_;
   std::string server_pem_;
 };
@@ -70,7 +70,7 @@ TEST_F(MtlsTest, ProviderRpcReachesTheServer) {
 TEST_F(MtlsTest, P256ClientCertificateAlsoWorks) {
   // A second process trusting a P-256 client certificate.
   PluginProcess other;
-  PemPair client = MakeClientCertificate("P-256");
+  testing::PemPair client = testing::MakeClientCertificate("P-256");
   PluginProcess::Env env = other.TerraformEnv();
   env["PLUGIN_CLIENT_CERT"] = client.cert_pem;
   other.Start({}, env);
@@ -78,8 +78,8 @@ TEST_F(MtlsTest, P256ClientCertificateAlsoWorks) {
   ASSERT_TRUE(handshake.has_value());
   ASSERT_EQ(handshake->fields.size(), 6u);
   std::string der;
-  ASSERT_TRUE(DecodeBase64(handshake->fields[5], &der));
-  auto channel = MtlsChannel(handshake->fields[3], DerToPem(der), client);
+  ASSERT_TRUE(testing::DecodeBase64(handshake->fields[5], &der));
+  auto channel = MtlsChannel(handshake->fields[3], testing::DerToPem(der), client);
   EXPECT_TRUE(CheckHealth(channel).status.ok());
 }
 
@@ -91,7 +91,7 @@ TEST_F(MtlsTest, ClientWithoutCertificateIsRefused) {
 }
 
 TEST_F(MtlsTest, ClientWithAnotherCertificateIsRefused) {
-  auto channel = MtlsChannel(socket_, server_pem_, MakeClientCertificate("P-521"));
+  auto channel = MtlsChannel(socket_, server_pem_, testing::MakeClientCertificate("P-521"));
   HealthResult health = CheckHealth(channel);
   EXPECT_FALSE(health.status.ok());
   EXPECT_FALSE(ReachedServer(CallGetProviderSchema(channel)));

@@ -112,7 +112,7 @@ TEST(ValidateTest, ProviderBlockRules) {
   const std::string details = FailingValidationDetails(R"(provider "orgiam" {
   request_timeout = "soon"
   vultr {
-    endpoint = "api.vultr.com"
+    endpoint = "ftp://api.vultr.com"
   }
 }
 resource "orgiam_vultr_service_user" "ok" {
@@ -121,7 +121,58 @@ resource "orgiam_vultr_service_user" "ok" {
 }
 )");
   EXPECT_NE(details.find("a positive duration"), std::string::npos) << details;
-  EXPECT_NE(details.find("an http:// or https:// URL"), std::string::npos) << details;
+  EXPECT_NE(details.find("must start with https://"), std::string::npos) << details;
+}
+
+// https:// always, http:// only to a loopback host, ports 1-65535: each refusal on its line.
+TEST(ValidateTest, EndpointsMustBeHttpsOrLoopback) {
+  TerraformWorkspace workspace;
+  workspace.WriteConfig(std::string(kHeader) +                                   // lines 1-5
+                        "provider \"orgiam\" {\n"                                // 6
+                        "  vultr {\n"                                            // 7
+                        "    endpoint = \"http://api.vultr.com\"\n"              // 8
+                        "  }\n"                                                  // 9
+                        "  zitadel {\n"                                          // 10
+                        "    domain = \"http://127.0.0.1.example.com\"\n"        // 11
+                        "  }\n"                                                  // 12
+                        "  motherduck {\n"                                       // 13
+                        "    endpoint = \"https://api.motherduck.com:99999\"\n"  // 14
+                        "  }\n"
+                        "}\n"
+                        "resource \"orgiam_vultr_service_user\" \"ok\" {\n"
+                        "  name  = \"ok\"\n"
+                        "  email = \"ok@example.com\"\n"
+                        "}\n");
+  workspace.Init();
+  CommandResult result = workspace.RunExpect({"validate", "-json"}, 1);
+  nlohmann::json report = nlohmann::json::parse(result.out, nullptr, false);
+  ASSERT_TRUE(report.is_object()) << result.out << result.err;
+  EXPECT_EQ(report["error_count"], 3) << report.dump(2);
+  std::set<int> lines;
+  std::string details;
+  for (const auto& diagnostic : report["diagnostics"]) {
+    lines.insert(diagnostic["range"]["start"]["line"].get<int>());
+    details += diagnostic["detail"].get<std::string>() + "\n";
+  }
+  EXPECT_EQ(lines, (std::set<int>{8, 11, 14})) << report.dump(2);
+  EXPECT_NE(details.find("Attribute zitadel.domain is refused: http:// is allowed only to a "
+                         "loopback host"),
+            std::string::npos)
+      << details;
+  EXPECT_NE(details.find("Attribute vultr.endpoint is refused"), std::string::npos) << details;
+  EXPECT_NE(details.find("port must be a number from 1 to 65535"), std::string::npos) << details;
+
+  // A bare domain is https, and the sandbox's loopback http stays allowed.
+  workspace.WriteConfig(std::string(kHeader) + R"(provider "orgiam" {
+  vultr {
+    endpoint = "http://127.0.0.1:8080"
+  }
+  zitadel {
+    domain = "acme.zitadel.cloud"
+  }
+}
+)");
+  workspace.RunExpect({"validate"}, 0);
 }
 
 TEST(ValidateTest, CrossAttributeRules) {
