@@ -238,7 +238,9 @@ void UpdateMachine(App& app, const httplib::Request& req, httplib::Response& res
   if (user == nullptr) return;
   if (user->name == name && user->description == description &&
       user->access_token_type == token_type) {
-    ZitadelError(res, kGrpcFailedPrecondition, "User has not been changed", "COMMAND-2n8vs");
+    // internal/command/user_machine.go: "Errors.User.NotChanged", a key the
+    // i18n catalogue (en.yaml) lacks, so it is the message itself.
+    ZitadelError(res, kGrpcFailedPrecondition, "Errors.User.NotChanged", "COMMAND-2n8vs");
     return;
   }
   user->name = name;
@@ -261,7 +263,8 @@ void UpdateUserName(App& app, const httplib::Request& req, httplib::Response& re
   ZitadelUser* user = FindRequestedUser(state, *org, req, res);
   if (user == nullptr) return;
   if (user->user_name == user_name) {
-    ZitadelError(res, kGrpcFailedPrecondition, "Username is the same", "COMMAND-6m9gs");
+    // internal/command/user.go ChangeUsername: "Errors.User.UsernameNotChanged".
+    ZitadelError(res, kGrpcFailedPrecondition, "Username not changed", "COMMAND-6m9gs");
     return;
   }
   if (UserNameTaken(state, user_name, user->id)) {

@@ -199,11 +199,11 @@ TEST_F(ZitadelTest, UpdateMachineAndUserName) {
   EXPECT_EQ(user["details"]["sequence"], updated.json["details"]["sequence"]);
 
   // The same values again: ZITADEL refuses a change that changes nothing.
-  ExpectError(
-      sandbox_.Call(
-          "PUT", User(id) + "/machine",
-          {{"name", "New"}, {"description", "d"}, {"accessTokenType", "ACCESS_TOKEN_TYPE_JWT"}}),
-      400, 9);
+  const Reply unchanged = sandbox_.Call(
+      "PUT", User(id) + "/machine",
+      {{"name", "New"}, {"description", "d"}, {"accessTokenType", "ACCESS_TOKEN_TYPE_JWT"}});
+  EXPECT_EQ(unchanged.status, 400);
+  EXPECT_EQ(unchanged.json, DomainError(9, "Errors.User.NotChanged", "COMMAND-2n8vs"));
   ExpectError(sandbox_.Call("PUT", User(id) + "/machine", {{"description", "no name"}}), 400, 3,
               false);
 
@@ -211,7 +211,9 @@ TEST_F(ZitadelTest, UpdateMachineAndUserName) {
   user = sandbox_.Call("GET", User(id)).json["user"];
   EXPECT_EQ(user["userName"], "renamed");
   EXPECT_EQ(user["preferredLoginName"], "renamed@sandbox.zitadel.localhost");
-  ExpectError(sandbox_.Call("PUT", User(id) + "/username", {{"userName", "renamed"}}), 400, 9);
+  const Reply same_name = sandbox_.Call("PUT", User(id) + "/username", {{"userName", "renamed"}});
+  EXPECT_EQ(same_name.status, 400);
+  EXPECT_EQ(same_name.json, DomainError(9, "Username not changed", "COMMAND-6m9gs"));
   AddId("taken");
   ExpectError(sandbox_.Call("PUT", User(id) + "/username", {{"userName", "taken"}}), 409, 6);
   ExpectError(sandbox_.Call("PUT", User("1") + "/username", {{"userName", "x"}}), 404, 5);
