@@ -104,7 +104,9 @@ PlannedChange PlanChange(const Schema& schema, const Resource& resource, const c
       }
     }
   }
-  resource.ModifyPlan(PlanRequest{prior, config}, &result.planned, diagnostics);
+  resource.ModifyPlan(
+      PlanRequest{.prior = prior, .config = config, .requires_replace = &result.requires_replace},
+      &result.planned, diagnostics);
   return result;
 }
 

@@ -8,7 +8,9 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "cty/path.h"
 #include "cty/value.h"
 #include "framework/diagnostics.h"
 #include "framework/schema.h"
@@ -19,6 +21,10 @@ namespace orgiam::framework {
 struct PlanRequest {
   const cty::Value& prior;   // null on create
   const cty::Value& config;  // may hold unknowns
+  // Where ModifyPlan adds an attribute whose planned change must replace the object (beyond
+  // the schema's requires_replace). The attribute's planned value must differ from the prior
+  // (unknown counts), or Terraform does not replace.
+  std::vector<cty::Path>* requires_replace = nullptr;
 };
 
 class Resource {

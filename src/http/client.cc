@@ -476,7 +476,8 @@ absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
     if (!fresh.empty()) {
       ORGIAM_LOG(kInfo, kModule, "create was carried out despite the error; found by lookup",
                  {{"vendor", options_.vendor}, {"path", shown}, {"id", fresh.front().id}});
-      return CreateOutcome{.recovered = std::move(fresh)};
+      return CreateOutcome{.recovered = std::move(fresh),
+                           .incomplete_answer_status = sent.ok() && !answered ? sent->status : 0};
     }
     if (answered) return CreateOutcome{.response = *std::move(sent)};
     if (sent.ok()) return last_failure;  // an incomplete answer and nothing to be found

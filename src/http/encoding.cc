@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 
 namespace orgiam::http {
 
@@ -18,7 +19,9 @@ std::string PercentEncode(const std::string& value) {
 }
 
 absl::StatusOr<std::string> PathSegment(const std::string& value, const std::string& what) {
-  if (value.empty() || value == "." || value == "..") {
+  // "%2e%2E" is "..", to a server (or proxy) that decodes the path before routing it.
+  std::string decoded_dots = absl::StrReplaceAll(value, {{"%2e", "."}, {"%2E", "."}});
+  if (value.empty() || decoded_dots == "." || decoded_dots == "..") {
     return absl::InvalidArgumentError(absl::StrCat(
         "the ", what, " is ", value.empty() ? "empty" : absl::StrCat("\"", value, "\""),
         ", which is not an id; nothing was sent"));

@@ -15,8 +15,8 @@ namespace orgiam::http {
 std::string PercentEncode(const std::string& value);
 
 // `value` as one percent-encoded path segment, or INVALID_ARGUMENT naming `what` (e.g. "user
-// id") when it is empty, "." or "..": an id must never address another route or the
-// collection itself, so such a request is never sent.
+// id") when it is empty, "." or ".." (also spelled with %2e): an id must never address another
+// route or the collection itself, so such a request is never sent.
 absl::StatusOr<std::string> PathSegment(const std::string& value, const std::string& what);
 
 // The string member `key` of a JSON object; "" when absent, not a string, or not an object.

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "http/client.h"
 #include "http/outcome.h"
+#include "http/redact.h"
 #include "util/log.h"
 #include "util/status_macros.h"
 
@@ -26,6 +27,15 @@ absl::StatusOr<Response> CreateCapturingSecret(
                          " was lost with its secret, and deleting it failed: ", removed.message(),
                          ". Delete it by hand; nobody holds its secret."));
       }
+    }
+    if (outcome.incomplete_answer_status != 0) {
+      return absl::InternalError(absl::StrCat(
+          vendor, ": ", spec.post.method, " ", internal::RedactPath(spec.post.path),
+          " answered HTTP ", outcome.incomplete_answer_status,
+          " without the created object's secret, so nobody could ever use it; ",
+          outcome.recovered.front().label,
+          " was found and deleted, and nothing is left behind. Report this answer to the "
+          "vendor; trying again gives the same result while the API answers so."));
     }
     if (client.stopping()) {
       return absl::CancelledError(absl::StrCat(

@@ -50,6 +50,10 @@ struct CreateOutcome {
   // incomplete. Every entry is provably this create's: it was not there before the first
   // POST. Several only when names may repeat and more than one attempt went through.
   std::vector<ExistingObject> recovered = {};
+  // With `recovered`: the HTTP status of a 2xx answer that came without the object (e.g. an
+  // empty body, which some API references document for a create), or 0 when the answer was
+  // lost. A vendor that answers so does it again: nothing is gained by creating anew.
+  int incomplete_answer_status = 0;
 };
 
 class Client;
@@ -57,7 +61,9 @@ class Client;
 // For objects whose secret only the create's answer shows (API keys, tokens, a Vultr user's
 // key). Runs client.Create(spec). When the answer was lost, what the create made is provably
 // its own and nobody holds its secret, so each such object is deleted with `remove` and the
-// create is sent anew, up to `attempts` creates in all. Returns the complete answer or the
+// create is sent anew, up to `attempts` creates in all. When the vendor did answer, only
+// without the object (see CreateOutcome::incomplete_answer_status), what it made is deleted and
+// the create fails at once. Returns the complete answer or the
 // vendor's refusal, never an object that was removed. While the provider is stopping it
 // removes and fails instead of creating again.
 absl::StatusOr<Response> CreateCapturingSecret(

@@ -39,13 +39,29 @@ cty::Value ToState(const std::string& username, const Token& token, const cty::V
       .SetString("expire_at", token.expire_at)
       .SetString("created_ts", token.created_ts);
   if (!token.token_type.empty()) state.SetString("token_type", token.token_type);
+  // What MotherDuck holds, even when it dropped a configured description (see WarnIfDropped).
   if (token.description) {
     state.SetString("description", *token.description);
-  } else if (base.IsNullOrUnknown() || base.GetAttr("description").IsNullOrUnknown()) {
+  } else {
     state.SetNull("description");
   }
   if (!token.token.empty()) state.SetString("token", token.token);
   return state.Build();
+}
+
+// Some MotherDuck regions do not store token descriptions: the token is made, the description
+// is not kept. Terraform is told so instead of being shown a description nobody holds.
+void WarnIfDropped(const Token& token, const std::string& requested,
+                   framework::Diagnostics* diagnostics) {
+  if (token.description || requested.empty()) return;
+  diagnostics->AddWarning(
+      "MotherDuck did not keep the token description",
+      absl::StrCat("MotherDuck answered for the token ", token.id,
+                   " without the description that was sent; regions without description "
+                   "support drop it. The state shows what MotherDuck holds (no description). "
+                   "Remove description from the configuration, or every plan will want to "
+                   "replace the token to set it."),
+      cty::Path().Attr("description"));
 }
 
 bool InThePast(const std::string& timestamp) {
@@ -78,6 +94,9 @@ class AccessTokenResource : public framework::Resource {
       diagnostics->AddStatus(token.status(), "Could not create the MotherDuck access token");
       return cty::Value();
     }
+    WarnIfDropped(*token, request.description.value_or(""), diagnostics);
+    // Terraform holds the provider to the planned description for this apply; the next read
+    // shows what MotherDuck holds.
     if (request.description && !token->description) token->description = request.description;
     return ToState(username, *token, planned);
   }
@@ -95,7 +114,10 @@ class AccessTokenResource : public framework::Resource {
       return state;
     }
     for (const Token& token : *tokens) {
-      if (token.id == id) return ToState(username, token, state);
+      if (token.id == id) {
+        WarnIfDropped(token, GetString(state, "description"), diagnostics);
+        return ToState(username, token, state);
+      }
     }
     // Expired tokens are simply no longer listed; anything else was revoked out of band.
     if (!InThePast(GetString(state, "expire_at"))) {

@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "http/encoding.h"
+#include "http/error_body.h"
 #include "http/exactly_once.h"
 #include "http/json_body.h"
 #include "http/pagination.h"
@@ -70,19 +71,22 @@ absl::StatusOr<std::string> UserPath(const std::string& username, const std::str
 }  // namespace
 
 absl::Status MotherduckError(const http::Response& response, const std::string& what) {
-  json body = json::parse(response.body, nullptr, false);
+  const json body = http::ParseJsonBody(response).value_or(json());
   const bool is_motherduck_error = body.is_object() && body.contains("code");
-  std::string message = http::JsonString(body, "message");
   const std::string code = http::JsonString(body, "code");
-  if (!is_motherduck_error) message = response.body.substr(0, 200);
   std::string text = absl::StrCat("MotherDuck API: ", what, " failed (HTTP ", response.status,
-                                  code.empty() ? "" : " ", code, ")");
-  if (!message.empty()) absl::StrAppend(&text, ": ", message);
-  if (body.is_object() && body.contains("issues") && body["issues"].is_array()) {
+                                  code.empty() ? "" : " ", http::VendorMessage(code), ")");
+  if (!is_motherduck_error) {
+    absl::StrAppend(&text, ": not a MotherDuck error body (", http::DescribeForeignBody(response),
+                    ")");
+  } else if (const std::string message = http::JsonString(body, "message"); !message.empty()) {
+    absl::StrAppend(&text, ": ", http::VendorMessage(message));
+  }
+  if (is_motherduck_error && body.contains("issues") && body["issues"].is_array()) {
     for (const json& issue : body["issues"]) {
       std::string issue_text =
           issue.is_string() ? issue.get<std::string>() : http::JsonString(issue, "message");
-      if (!issue_text.empty()) absl::StrAppend(&text, "\n  - ", issue_text);
+      if (!issue_text.empty()) absl::StrAppend(&text, "\n  - ", http::VendorMessage(issue_text));
     }
   }
   if (response.status == 404) {

@@ -1,9 +1,14 @@
 // orgiam_vultr_organization_invitation: an invitation for a person to join the organization.
 //
 // Every read refreshes status, dates and expiry, and reads email and api_enabled back, so an
-// imported invitation plans no change. A pending invitation past its expiry is shown as
-// "Expired"; with resend_when_expired it plans an in-place update that resends it. Destroy
-// revokes a pending invitation; an accepted one has become a member, who is left in place.
+// imported invitation plans no change. invite_status is what Vultr reports. With
+// resend_when_expired, an invitation still "Pending" past its expiration_date plans an in-place
+// resend (Vultr resends only Pending invitations), and one Vultr reports as "Expired" plans a
+// replacement: a new invitation.
+//
+// Vultr documents no way to revoke an invitation (govultr's InvitationService has Create, Get,
+// List and Resend; the official provider's Delete calls nothing). Destroy therefore only
+// forgets it, with a warning that a pending invitation stays valid until its expiration_date.
 
 #include "vultr/invitation_resource.h"
 
@@ -34,22 +39,20 @@ const framework::Schema& Schema() {
   return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
 }
 
-// Vultr may keep saying "Pending" after expiration_date has passed; what counts is the date.
-std::string EffectiveStatus(const Invitation& invitation) {
-  if (invitation.invite_status == kPending) {
-    std::optional<absl::Time> expires = ParseVultrTime(invitation.expiration_date);
-    if (expires && *expires < absl::Now()) return kExpired;
-  }
-  return invitation.invite_status;
+bool InThePast(const std::string& vultr_time) {
+  std::optional<absl::Time> when = ParseVultrTime(vultr_time);
+  return when && *when < absl::Now();
 }
 
-// Whether the invitation recorded in `state` is past its expiry and not yet accepted.
-bool IsExpired(const cty::Value& state) {
-  const std::string status = GetString(state, "invite_status");
-  if (status == kExpired) return true;
-  if (status != kPending) return false;
-  std::optional<absl::Time> expires = ParseVultrTime(GetString(state, "expiration_date"));
-  return expires && *expires < absl::Now();
+// Still Pending by Vultr's word, but past its expiry: a resend renews it in place.
+bool PendingPastExpiry(const cty::Value& state) {
+  return GetString(state, "invite_status") == kPending &&
+         InThePast(GetString(state, "expiration_date"));
+}
+
+// Reported as expired by Vultr, which resends only Pending invitations: only a new one helps.
+bool ReportedExpired(const cty::Value& state) {
+  return absl::EqualsIgnoreCase(GetString(state, "invite_status"), kExpired);
 }
 
 // Maps an API invitation onto the state, keeping settings the API does not know from `base`.
@@ -62,7 +65,7 @@ cty::Value ToState(const Invitation& invitation, const cty::Value& base) {
   state.SetString("id", invitation.id)
       .SetString("email", same_email ? known_email : invitation.email)
       .SetBool("api_enabled", invitation.api_enabled)
-      .SetString("invite_status", EffectiveStatus(invitation))
+      .SetString("invite_status", invitation.invite_status)
       .SetBool("email_registered", invitation.email_registered)
       .SetString("date_created", invitation.date_created)
       .SetString("date_responded", invitation.date_responded)
@@ -76,18 +79,21 @@ cty::Value ToState(const Invitation& invitation, const cty::Value& base) {
 // Among several invitations for one email, the one an import most likely means: a pending
 // one, then an accepted one, then the newest.
 int Rank(const Invitation& invitation) {
-  const std::string status = EffectiveStatus(invitation);
-  if (status == kPending) return 2;
-  if (status == kAccepted) return 1;
+  if (invitation.invite_status == kPending && !InThePast(invitation.expiration_date)) return 2;
+  if (invitation.invite_status == kAccepted) return 1;
   return 0;
 }
+
+// Computed string attributes that belong to one invitation and are new for a new one.
+constexpr const char* kPerInvitation[] = {"id", "invite_status", "date_created", "date_responded",
+                                          "expiration_date"};
 
 class InvitationResource : public framework::Resource {
  public:
   explicit InvitationResource(const VultrSlot* api) : api_(api) {}
 
   void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
-                  framework::Diagnostics* /*diagnostics*/) const override {
+                  framework::Diagnostics* diagnostics) const override {
     if (request.prior.IsNull() || planned->IsNull()) return;
     // A replacement sends a new invitation anyway.
     if (!planned->GetAttr("email").Equals(request.prior.GetAttr("email")) ||
@@ -96,10 +102,25 @@ class InvitationResource : public framework::Resource {
     }
     const cty::Value& resend = planned->GetAttr("resend_when_expired");
     if (!resend.IsKnown() || resend.IsNull() || !resend.AsBool()) return;
-    if (!IsExpired(request.prior)) return;
-    // The resend renews the invitation: its status and expiry change in place.
-    *planned = planned->WithAttr("invite_status", cty::Value::Unknown(cty::Type::String()))
-                   .WithAttr("expiration_date", cty::Value::Unknown(cty::Type::String()));
+    if (PendingPastExpiry(request.prior)) {
+      // The resend renews the invitation: its status and expiry change in place.
+      *planned = planned->WithAttr("invite_status", cty::Value::Unknown(cty::Type::String()))
+                     .WithAttr("expiration_date", cty::Value::Unknown(cty::Type::String()));
+      return;
+    }
+    if (!ReportedExpired(request.prior) || request.requires_replace == nullptr) return;
+    for (const char* name : kPerInvitation) {
+      *planned = planned->WithAttr(name, cty::Value::Unknown(cty::Type::String()));
+    }
+    *planned = planned->WithAttr("email_registered", cty::Value::Unknown(cty::Type::Bool()));
+    request.requires_replace->push_back(cty::Path().Attr("invite_status"));
+    diagnostics->AddWarning(
+        "Expired invitation: a new one is planned",
+        absl::StrCat("Vultr reports the invitation ", GetString(request.prior, "id"), " for ",
+                     GetString(request.prior, "email"),
+                     " as Expired and resends only pending invitations, so resend_when_expired "
+                     "plans a new invitation in its place. Set resend_when_expired = false to "
+                     "keep the expired one."));
   }
 
   cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
@@ -135,7 +156,7 @@ class InvitationResource : public framework::Resource {
     if (!api) return cty::Value();
     const std::string id = GetString(prior, "id");
     absl::StatusOr<Invitation> invitation;
-    if (GetBool(planned, "resend_when_expired", true) && IsExpired(prior)) {
+    if (GetBool(planned, "resend_when_expired", true) && PendingPastExpiry(prior)) {
       invitation = api->ResendInvitation(id);
       if (!invitation.ok()) {
         diagnostics->AddStatus(invitation.status(), "Could not resend the Vultr invitation");
@@ -154,26 +175,23 @@ class InvitationResource : public framework::Resource {
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
     std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
     if (!api) return;
-    const std::string id = GetString(prior, "id");
-    absl::StatusOr<Invitation> invitation = api->GetInvitation(id);
+    // Nothing is deleted (there is no revoke); the read only tells which warning applies.
+    absl::StatusOr<Invitation> invitation = api->GetInvitation(GetString(prior, "id"));
     if (absl::IsNotFound(invitation.status())) return;
-    if (!invitation.ok()) {
-      diagnostics->AddStatus(invitation.status(), "Could not read the Vultr invitation");
-      return;
+    Invitation known;
+    if (invitation.ok()) {
+      known = *std::move(invitation);
+    } else {
+      known.id = GetString(prior, "id");
+      known.email = GetString(prior, "email");
+      known.invite_status = GetString(prior, "invite_status");
+      known.expiration_date = GetString(prior, "expiration_date");
     }
-    if (invitation->invite_status == kAccepted) {
-      WarnAccepted(*invitation, diagnostics);
-      return;
+    if (known.invite_status == kAccepted) {
+      WarnAccepted(known, diagnostics);
+    } else if (known.invite_status == kPending && !InThePast(known.expiration_date)) {
+      WarnStillValid(known, diagnostics);
     }
-    absl::Status revoked = api->RevokeInvitation(id);
-    if (revoked.ok()) return;
-    // Accepted between the read and the revoke.
-    absl::StatusOr<Invitation> again = api->GetInvitation(id);
-    if (absl::IsInvalidArgument(revoked) && again.ok() && again->invite_status == kAccepted) {
-      WarnAccepted(*again, diagnostics);
-      return;
-    }
-    diagnostics->AddStatus(revoked, "Could not revoke the Vultr invitation");
   }
 
   std::optional<cty::Value> Import(const std::string& id,
@@ -213,9 +231,20 @@ class InvitationResource : public framework::Resource {
     diagnostics->AddWarning(
         "Invitation already accepted: member left in place",
         absl::StrCat("The invitation ", invitation.id, " for ", invitation.email,
-                     " was accepted, so there is nothing to revoke. It was removed from the "
+                     " was accepted. It was removed from the "
                      "Terraform state, but the member stays in the Vultr organization. Remove "
                      "the user from the organization to take away their access."));
+  }
+
+  static void WarnStillValid(const Invitation& invitation, framework::Diagnostics* diagnostics) {
+    diagnostics->AddWarning(
+        "Vultr cannot revoke invitations: this one stays valid",
+        absl::StrCat("Vultr offers no way to revoke an invitation. The invitation ", invitation.id,
+                     " for ", invitation.email,
+                     " was removed from the Terraform state, but it stays valid until ",
+                     invitation.expiration_date.empty() ? "it expires" : invitation.expiration_date,
+                     ": until then it can still be accepted. If it is, remove the new member from "
+                     "the organization to take away their access."));
   }
 
   const VultrSlot* api_;

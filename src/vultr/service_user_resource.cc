@@ -13,6 +13,7 @@
 #include "framework/import_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/validators.h"
 
 namespace orgiam::vultr {
 namespace {
@@ -36,6 +37,27 @@ std::optional<std::string> PasswordFromConfig(const cty::Value& config) {
   return std::nullopt;
 }
 
+// Whether a configuration may name the ACL: the schema's list of Vultr ACLs. Vultr may grant
+// ACLs orgiam does not know yet (a newer API); they stay out of the state, so they cause no
+// error and no diff, and every ACL update keeps them (see Update).
+bool IsKnownAcl(const std::string& acl) {
+  const framework::AttributeSchema* attribute = Schema().block.FindAttribute("acls");
+  framework::Diagnostics scratch;
+  const cty::Value one = framework::StringSet({acl});
+  for (const auto& validator : attribute->validators) {
+    validator->Validate(one, cty::Value(), cty::Path().Attr("acls"), &scratch);
+  }
+  return !scratch.HasError();
+}
+
+std::vector<std::string> KnownAcls(const std::vector<std::string>& acls, bool known) {
+  std::vector<std::string> out;
+  for (const std::string& acl : acls) {
+    if (IsKnownAcl(acl) == known) out.push_back(acl);
+  }
+  return out;
+}
+
 // Maps an API user onto the state, keeping what the API never returns from `base`.
 cty::Value ToState(const User& user, const cty::Value& base) {
   framework::ObjectBuilder state(Schema(), base);
@@ -45,10 +67,11 @@ cty::Value ToState(const User& user, const cty::Value& base) {
       .SetBool("api_enabled", user.api_enabled);
   // An empty ACL list reads back as "not set" unless the configuration said [].
   const cty::Value& prior_acls = base.IsNullOrUnknown() ? cty::Value() : base.GetAttr("acls");
-  if (user.acls.empty() && (prior_acls.IsNull() || !prior_acls.IsKnown())) {
+  const std::vector<std::string> acls = KnownAcls(user.acls, /*known=*/true);
+  if (acls.empty() && (prior_acls.IsNull() || !prior_acls.IsKnown())) {
     state.SetNull("acls");
   } else {
-    state.Set("acls", framework::StringSet(user.acls));
+    state.Set("acls", framework::StringSet(acls));
   }
   if (GetString(base, "api_key").empty()) {
     state.SetString("api_key", user.api_key);
@@ -106,7 +129,18 @@ class ServiceUserResource : public framework::Resource {
     };
     if (changed("name")) changes.name = GetString(planned, "name");
     if (changed("email")) changes.email = GetString(planned, "email");
-    if (changed("acls")) changes.acls = GetStrings(planned, "acls");
+    if (changed("acls")) {
+      // ACLs Vultr granted that orgiam does not know are not in the state: keep them.
+      absl::StatusOr<User> current = api->GetUser(GetString(prior, "id"));
+      if (!current.ok()) {
+        diagnostics->AddStatus(current.status(), "Could not read the Vultr service user");
+        return cty::Value();
+      }
+      changes.acls = GetStrings(planned, "acls");
+      for (std::string& acl : KnownAcls(current->acls, /*known=*/false)) {
+        changes.acls->push_back(std::move(acl));
+      }
+    }
     if (changed("password") || changed("password_wo_version")) {
       changes.password = PasswordFromConfig(config);
     }

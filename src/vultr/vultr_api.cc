@@ -6,10 +6,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "http/encoding.h"
+#include "http/error_body.h"
 #include "http/exactly_once.h"
 #include "http/json_body.h"
 #include "http/pagination.h"
 #include "http/status_code.h"
+#include "util/random_secret.h"
 #include "util/status_macros.h"
 
 namespace orgiam::vultr {
@@ -24,8 +26,11 @@ bool Flag(const json& object, const char* key) {
   auto it = object.find(key);
   if (it == object.end()) return false;
   if (it->is_boolean()) return it->get<bool>();
-  // Some Vultr endpoints document "yes"/"no" strings for booleans.
-  if (it->is_string()) return absl::AsciiStrToLower(it->get<std::string>()) == "yes";
+  // Some Vultr endpoints document "yes"/"no" strings for booleans; others send "true"/"false".
+  if (it->is_string()) {
+    const std::string text = absl::AsciiStrToLower(it->get<std::string>());
+    return text == "yes" || text == "true";
+  }
   return false;
 }
 
@@ -109,13 +114,18 @@ absl::StatusOr<ApiKey> ParseApiKey(const json& object) {
 }
 
 absl::Status VultrError(const http::Response& response, const std::string& what) {
-  json body = json::parse(response.body, nullptr, false);
+  const json body = http::ParseJsonBody(response).value_or(json());
   std::string message = http::JsonString(body, "error");
   if (message.empty()) message = http::JsonString(body, "message");
-  if (message.empty()) message = response.body.substr(0, 200);
-  const std::string text =
-      absl::StrCat("Vultr API: ", what, " failed (HTTP ", response.status, "): ", message);
-  if (response.status == 404 && body.is_object() && body.contains("error")) {
+  const bool vultr_error = !message.empty();
+  const std::string text = vultr_error
+                               ? absl::StrCat("Vultr API: ", what, " failed (HTTP ",
+                                              response.status, "): ", http::VendorMessage(message))
+                               : absl::StrCat("Vultr API: ", what,
+                                              " failed with an answer that is not a "
+                                              "Vultr error body (",
+                                              http::DescribeForeignBody(response), ")");
+  if (response.status == 404 && vultr_error) {
     return absl::NotFoundError(text);  // Vultr's own answer: the object is gone
   }
   if (response.status == 404) {
@@ -196,12 +206,18 @@ absl::StatusOr<std::optional<User>> VultrApi::FindUserByEmail(const std::string&
 }
 
 absl::StatusOr<User> VultrApi::CreateUser(const NewUser& user) {
-  json body = {{"name", user.name},
-               {"email", user.email},
-               {"api_enabled", user.api_enabled},
-               {"service_user", true},
-               {"acls", user.acls}};
-  if (user.password) body["password"] = *user.password;
+  // Vultr requires a password even for service users, who cannot log in with it (API
+  // reference; govultr UserReq). Without a configured one, one is made up for this create only.
+  std::string password;
+  if (user.password) {
+    password = *user.password;
+  } else {
+    ASSIGN_OR_RETURN(password, util::RandomPassword());
+  }
+  // `name` as govultr sends it; newer API references split it into first_name/last_name.
+  json body = {{"name", user.name},    {"email", user.email},
+               {"password", password}, {"api_enabled", user.api_enabled},
+               {"service_user", true}, {"acls", user.acls}};
   const bool needs_key = user.api_enabled;
   http::CreateSpec spec{
       .post = {.method = "POST", .path = "/v2/users", .body = body.dump()},
@@ -325,12 +341,6 @@ absl::StatusOr<Invitation> VultrApi::ResendInvitation(const std::string& id) {
   const json& object = Unwrap(Unwrap(body, "invitation"), "invite");
   if (!absl::EqualsIgnoreCase(http::JsonString(object, "id"), id)) return GetInvitation(id);
   return ParseInvitation(object);
-}
-
-absl::Status VultrApi::RevokeInvitation(const std::string& id) {
-  ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(id, "Vultr invitation id"));
-  absl::Status status = Call("DELETE", "/v2/invitation/" + segment).status();
-  return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
 absl::StatusOr<ApiKey> VultrApi::CreateApiKey(const std::string& user_id, const std::string& name,

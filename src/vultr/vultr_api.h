@@ -29,7 +29,7 @@ struct User {
 struct NewUser {
   std::string name;
   std::string email;
-  std::optional<std::string> password;  // secret
+  std::optional<std::string> password;  // secret; without one a random one is sent
   bool api_enabled = true;
   std::vector<std::string> acls;
 };
@@ -85,8 +85,10 @@ class VultrApi {
   absl::StatusOr<Invitation> CreateInvitation(const std::string& email, bool api_enabled);
   absl::StatusOr<Invitation> GetInvitation(const std::string& id);
   absl::StatusOr<std::vector<Invitation>> ListInvitations();
+  // Vultr renews only a Pending invitation; any other status is refused.
   absl::StatusOr<Invitation> ResendInvitation(const std::string& id);
-  absl::Status RevokeInvitation(const std::string& id);
+  // There is no revoke: Vultr documents none (govultr's InvitationService has Create, Get,
+  // List and Resend only), and an undocumented route is never called.
 
   // Exactly once, with its secret: a key whose create answer was lost is found by name among
   // the keys that were not there before, deleted, and created again.

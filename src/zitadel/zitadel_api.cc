@@ -188,7 +188,18 @@ absl::StatusOr<CreatedUser> ZitadelApi::CreateMachineUser(const std::string& org
     // Its answer was lost, but the user is provably this create's: adopt it.
     return CreatedUser{.id = outcome.recovered.front().id, .org_id = org_id};
   }
-  if (!Ok(outcome.response->status)) return ZitadelError(*outcome.response, what);
+  if (!Ok(outcome.response->status)) {
+    absl::Status refused = ZitadelError(*outcome.response, what);
+    if (!absl::IsAlreadyExists(refused)) return refused;
+    // The lookup before the POST searched this organization only.
+    return absl::AlreadyExistsError(absl::StrCat(
+        refused.message(),
+        ". ZITADEL user names are unique in the whole instance, not per "
+        "organization (unless the instance turned on organization-scoped user names), so \"",
+        user.user_name,
+        "\" may belong to a user of another organization: choose another "
+        "user_name, or import that user if it is the one meant."));
+  }
   ASSIGN_OR_RETURN(json created, ParseJson(outcome.response->body, what));
   CreatedUser out{.id = http::JsonString(created, "userId"),
                   .org_id = http::JsonString(Member(created, "details"), "resourceOwner")};

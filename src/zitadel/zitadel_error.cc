@@ -1,10 +1,15 @@
 #include "zitadel/zitadel_error.h"
 
 #include <optional>
+#include <string_view>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "http/encoding.h"
+#include "http/error_body.h"
+#include "http/json_body.h"
 #include "http/status_code.h"
 #include "nlohmann/json.hpp"
 
@@ -68,10 +73,42 @@ std::optional<int> ConnectCode(const json& name) {
   return std::nullopt;
 }
 
+// ZITADEL's own errors carry an id such as "AUTH-7fs1e" or "COMMAND-2M0fs": in details[].id
+// (zitadel.v1.ErrorDetail), in detail.id (the Connect shape), and in parentheses at the end of
+// the message ("Token is invalid (AUTH-7fs1e)").
+bool LooksLikeErrorId(std::string_view id) {
+  const size_t dash = id.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= id.size()) return false;
+  for (size_t i = 0; i < id.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(id[i]);
+    if (i < dash ? !(absl::ascii_isupper(c) || absl::ascii_isdigit(c))
+                 : (i > dash && !absl::ascii_isalnum(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool HasZitadelErrorId(const json& body) {
+  if (const auto details = body.find("details"); details != body.end() && details->is_array()) {
+    for (const json& detail : *details) {
+      if (LooksLikeErrorId(http::JsonString(detail, "id"))) return true;
+    }
+  }
+  if (const auto detail = body.find("detail"); detail != body.end() && detail->is_object()) {
+    if (LooksLikeErrorId(http::JsonString(*detail, "id"))) return true;
+  }
+  const std::string message = http::JsonString(body, "message");
+  const size_t open = message.rfind('(');
+  const size_t close = message.rfind(')');
+  return open != std::string::npos && close != std::string::npos && close > open &&
+         LooksLikeErrorId(std::string_view(message).substr(open + 1, close - open - 1));
+}
+
 }  // namespace
 
 absl::Status ZitadelError(const http::Response& response, const std::string& what) {
-  const json body = json::parse(response.body, nullptr, false);
+  const json body = http::ParseJsonBody(response).value_or(json());
   std::optional<int> code;
   std::string message;
   if (body.is_object()) {
@@ -84,10 +121,10 @@ absl::Status ZitadelError(const http::Response& response, const std::string& wha
     }
   }
   if (!code.has_value()) {
-    std::string excerpt = response.body.substr(0, 200);
-    if (excerpt.empty()) excerpt = "(empty body)";
-    const std::string text = absl::StrCat("ZITADEL API: ", what, " failed (HTTP ", response.status,
-                                          ", not a ZITADEL error body): ", excerpt);
+    const std::string text = absl::StrCat("ZITADEL API: ", what,
+                                          " failed with an answer that is not a ZITADEL error "
+                                          "body (",
+                                          http::DescribeForeignBody(response), ")");
     if (response.status == 404) {
       // Not ZITADEL's "not found" (that is JSON with code 5): most likely a wrong domain.
       return absl::InternalError(text + " (is the domain right?)");
@@ -96,10 +133,14 @@ absl::Status ZitadelError(const http::Response& response, const std::string& wha
   }
   if (message.empty()) message = "(no message)";
   const std::string text = absl::StrCat("ZITADEL API: ", what, " failed (HTTP ", response.status,
-                                        ", code ", *code, "): ", message);
+                                        ", code ", *code, "): ", http::VendorMessage(message));
   absl::StatusCode status_code = FromGrpc(*code, response.status);
-  if (status_code == absl::StatusCode::kNotFound && response.status != 404) {
-    status_code = absl::StatusCode::kInternal;
+  if (status_code == absl::StatusCode::kNotFound &&
+      (response.status != 404 || !HasZitadelErrorId(body))) {
+    // The gateway answers a route it does not know with {"code":5,"message":"Not Found"}: no
+    // error id, so no object of ZITADEL's was looked up, and nothing may leave the state.
+    return absl::InternalError(absl::StrCat(
+        text, " (no ZITADEL error id: the route does not exist here; is the domain right?)"));
   }
   return absl::Status(status_code, text);
 }

@@ -13,8 +13,10 @@ namespace orgiam::zitadel {
 
 // The status for a non-2xx response to `what` ("PUT /management/v1/users/{id}/username").
 // The absl code follows the gRPC code in the body (which is what ZITADEL means), falling
-// back to the HTTP status. NOT_FOUND only for a 404 whose JSON body has code 5: a plain-text
-// 404 is a wrong URL, never a deleted object.
+// back to the HTTP status. NOT_FOUND only for a 404 whose JSON body has code 5 and a ZITADEL
+// error id: a plain-text 404, or the gateway's {"code":5,"message":"Not Found"} for a route it
+// does not know, is a wrong URL, never a deleted object. A body that is not ZITADEL's is shown
+// only as status, type, length and a masked excerpt.
 absl::Status ZitadelError(const http::Response& response, const std::string& what);
 
 // True when `status` came from ZITADEL error `error_id` (e.g. "COMMAND-2n8vs"), the id that

@@ -73,6 +73,7 @@ std::string CreateVultrUser(SandboxProcess& sandbox) {
                                              {{"name", "someone"},
                                               {"email", "taken@example.com"},
                                               {"service_user", true},
+                                              {"password", "Seeded-pass-1234"},
                                               {"acls", {"dns"}}});
   EXPECT_EQ(reply.status, 201) << reply.body.dump();
   return reply.body["user"].value("id", "");
@@ -494,12 +495,14 @@ class EndlessPagesTest : public IntegrityTest {
  protected:
   void SetUp() override {
     IntegrityTest::SetUp();
-    ASSERT_EQ(
-        sandbox_
-            .Call("POST", "/v2/users",
-                  {{"name", "someone"}, {"email", "someone@example.com"}, {"service_user", true}})
-            .status,
-        201);
+    ASSERT_EQ(sandbox_
+                  .Call("POST", "/v2/users",
+                        {{"name", "someone"},
+                         {"email", "someone@example.com"},
+                         {"service_user", true},
+                         {"password", "Seeded-pass-1234"}})
+                  .status,
+              201);
     sandbox_.ResetStats();
     Script(
         {{{"route", "GET /v2/users"}, {"action", "body"}, {"body", kEndlessPage}, {"count", 0}}});

@@ -233,7 +233,10 @@ TEST(EphemeralCloseTest, RevokedEvenWhenTheApplyFails) {
   // A user that already exists makes the second create fail midway through the apply.
   ASSERT_EQ(sandbox
                 .Call("POST", "/v2/users",
-                      {{"name", "taken"}, {"email", "taken@example.com"}, {"service_user", true}})
+                      {{"name", "taken"},
+                       {"email", "taken@example.com"},
+                       {"service_user", true},
+                       {"password", "Seeded-pass-1234"}})
                 .status,
             201);
   TerraformWorkspace workspace;

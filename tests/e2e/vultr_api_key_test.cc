@@ -17,9 +17,11 @@ class VultrApiKeyTest : public ::testing::Test {
   void SetUp() override {
     workspace_.WriteSandboxProvider(sandbox_.url());
     workspace_.Init();
-    SandboxProcess::Reply created =
-        sandbox_.Call("POST", "/v2/users",
-                      {{"name", "owner"}, {"email", "owner@example.com"}, {"service_user", true}});
+    SandboxProcess::Reply created = sandbox_.Call("POST", "/v2/users",
+                                                  {{"name", "owner"},
+                                                   {"email", "owner@example.com"},
+                                                   {"service_user", true},
+                                                   {"password", "Seeded-pass-1234"}});
     ASSERT_EQ(created.status, 201) << created.body.dump();
     user_id_ = created.body["user"]["id"];
   }

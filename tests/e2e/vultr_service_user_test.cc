@@ -114,6 +114,7 @@ TEST_F(VultrServiceUserTest, ImportByIdAndEmailThenPlanClean) {
                                                  {"email", "legacy@example.com"},
                                                  {"api_enabled", true},
                                                  {"service_user", true},
+                                                 {"password", "Seeded-pass-1234"},
                                                  {"acls", {"dns"}}});
   ASSERT_EQ(created.status, 201) << created.body.dump();
   const std::string id = created.body["user"]["id"];
@@ -158,6 +159,7 @@ TEST_F(VultrServiceUserTest, GenerateConfigOutPlansClean) {
                                                 {{"name", "generated"},
                                                  {"email", "gen@example.com"},
                                                  {"service_user", true},
+                                                 {"password", "Seeded-pass-1234"},
                                                  {"acls", {"dns", "billing"}}});
   ASSERT_EQ(created.status, 201);
   workspace_.WriteConfig(
@@ -175,7 +177,8 @@ TEST_F(VultrServiceUserTest, DataSourcesReadEveryPage) {
                   .Call("POST", "/v2/users",
                         {{"name", absl::StrCat("u", i)},
                          {"email", absl::StrCat("u", i, "@example.com")},
-                         {"service_user", true}})
+                         {"service_user", true},
+                         {"password", "Seeded-pass-1234"}})
                   .status,
               201);
   }

@@ -62,14 +62,14 @@ TEST(PageWalkTest, TooManyItemsStop) {
 }
 
 TEST(PathSegmentTest, RefusesWhatIsNotAnId) {
-  for (const char* bad : {"", ".", ".."}) {
+  for (const char* bad : {"", ".", "..", "%2e", "%2e%2e", "%2E.", ".%2E"}) {
     absl::StatusOr<std::string> segment = PathSegment(bad, "user id");
     EXPECT_EQ(segment.status().code(), absl::StatusCode::kInvalidArgument) << bad;
     EXPECT_NE(segment.status().message().find("user id"), std::string::npos);
   }
   EXPECT_EQ(*PathSegment("a/b", "user id"), "a%2fb");
   EXPECT_EQ(*PathSegment("...", "user id"), "...");
-  EXPECT_EQ(*PathSegment("%2e%2e", "user id"), "%252e%252e");
+  EXPECT_EQ(*PathSegment("%2e%2e%2e", "user id"), "%252e%252e%252e");
 }
 
 }  // namespace

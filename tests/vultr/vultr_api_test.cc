@@ -184,5 +184,100 @@ TEST(VultrApiTest, ErrorsCarryVultrsMessage) {
   EXPECT_NE(status.message().find("Invalid email address."), std::string::npos);
 }
 
+TEST(VultrApiTest, AUserWithoutPasswordIsSentAFreshRandomOne) {
+  std::mutex mu;
+  std::vector<json> posted;
+  TestServer server([&](const ReceivedRequest& request) {
+    if (request.method == "GET") {
+      return Action::Respond(200, R"({"users":[],"meta":{"links":{"next":""}}})");
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    posted.push_back(json::parse(request.body));
+    const std::string id = "u" + std::to_string(posted.size());
+    return Action::Respond(201, json{{"user", {{"id", id}, {"api_key", "K" + id}}}}.dump());
+  });
+  VultrApi api(Options(server.url()));
+  NewUser user = Robot();
+  user.password.reset();
+  ASSERT_TRUE(api.CreateUser(user).ok());
+  user.email = "second@example.com";
+  ASSERT_TRUE(api.CreateUser(user).ok());
+  ASSERT_EQ(posted.size(), 2u);
+  for (const json& body : posted) {
+    ASSERT_TRUE(body.contains("password")) << body;
+    EXPECT_EQ(body["password"].get<std::string>().size(), 40u);
+    EXPECT_EQ(body["name"], "robot");
+  }
+  EXPECT_NE(posted[0]["password"], posted[1]["password"]);
+}
+
+TEST(VultrApiTest, AKeyCreateAnsweredWithoutABodyLeavesNoKeyBehind) {
+  std::mutex mu;
+  std::vector<std::string> keys;
+  int posts = 0;
+  std::vector<std::string> deleted;
+  TestServer server([&](const ReceivedRequest& request) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (request.method == "GET") {
+      json list = json::array();
+      for (const std::string& id : keys) list.push_back({{"id", id}, {"name", "ci"}});
+      return Action::Respond(
+          200, json{{"api_keys", list}, {"meta", {{"links", {{"next", ""}}}}}}.dump());
+    }
+    if (request.method == "POST") {
+      keys.push_back("k" + std::to_string(++posts));
+      return Action::Respond(201, "");  // documented as "void"
+    }
+    const std::string id = request.target.substr(request.target.rfind('/') + 1);
+    std::erase(keys, id);
+    deleted.push_back(id);
+    return Action::Respond(204, "");
+  });
+  absl::StatusOr<ApiKey> key = VultrApi(Options(server.url())).CreateApiKey("u1", "ci", {});
+  ASSERT_FALSE(key.ok());
+  EXPECT_NE(key.status().message().find("without the created object's secret"), std::string::npos)
+      << key.status();
+  EXPECT_NE(key.status().message().find("deleted"), std::string::npos) << key.status();
+  EXPECT_EQ(posts, 1);
+  EXPECT_EQ(deleted, std::vector<std::string>{"k1"});
+  EXPECT_TRUE(keys.empty());
+}
+
+TEST(VultrApiTest, EmailRegisteredReadsBoolsAndTheirSpellings) {
+  for (const auto& [value, expected] : std::vector<std::pair<json, bool>>{{true, true},
+                                                                          {false, false},
+                                                                          {"yes", true},
+                                                                          {"Yes", true},
+                                                                          {"true", true},
+                                                                          {"no", false},
+                                                                          {"false", false},
+                                                                          {"", false},
+                                                                          {1, false}}) {
+    absl::StatusOr<Invitation> invitation =
+        ParseInvitation({{"id", "i1"}, {"email_registered", value}});
+    ASSERT_TRUE(invitation.ok());
+    EXPECT_EQ(invitation->email_registered, expected) << value;
+  }
+}
+
+TEST(VultrApiTest, AForeignErrorPageShowsNoTokenItEchoes) {
+  constexpr char kKey[] = "ZX81QW72ER63TY54UI45OP36AS27DF18GH09";
+  TestServer server([&](const ReceivedRequest& request) {
+    Action action = Action::Respond(
+        502, "<html><pre>Authorization: " + request.headers.at("authorization") + "</pre></html>");
+    action.headers.emplace_back("Content-Type", "text/html");
+    return action;
+  });
+  http::ClientOptions options = Options(server.url());
+  options.bearer_token = kKey;
+  options.max_retries = 0;
+  absl::Status status = VultrApi(options).GetUser("u1").status();
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(std::string(status.message()).find(kKey), std::string::npos) << status;
+  EXPECT_NE(status.message().find("not a Vultr error body (HTTP 502, "), std::string::npos)
+      << status;
+  EXPECT_NE(status.message().find("text/html"), std::string::npos) << status;
+}
+
 }  // namespace
 }  // namespace orgiam::vultr
