@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "http/encoding.h"
 #include "http/error_body.h"
 #include "http/exactly_once.h"
@@ -13,6 +14,7 @@
 #include "http/status_code.h"
 #include "util/random_secret.h"
 #include "util/status_macros.h"
+#include "vultr/vultr_time.h"
 
 namespace orgiam::vultr {
 namespace {
@@ -286,8 +288,10 @@ absl::StatusOr<Invitation> VultrApi::CreateInvitation(const std::string& email, 
         const std::string wanted = absl::AsciiStrToLower(email);
         std::vector<http::ExistingObject> pending;
         for (const Invitation& invitation : all) {
+          // One past its expiry blocks nothing: Vultr takes a new invitation for the email.
+          const std::optional<absl::Time> expires = ParseVultrTime(invitation.expiration_date);
           if (absl::AsciiStrToLower(invitation.email) == wanted &&
-              invitation.invite_status == "Pending") {
+              invitation.invite_status == "Pending" && !(expires && *expires < absl::Now())) {
             pending.push_back({.id = invitation.id,
                                .label = absl::StrCat("pending invitation ", invitation.id, " (",
                                                      invitation.email, ")")});

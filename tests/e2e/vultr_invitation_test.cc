@@ -139,18 +139,28 @@ TEST_F(VultrInvitationTest, ImportByIdAndEmailThenPlanClean) {
 // Vultr resends only Pending invitations. No source names the status of an expired one; should
 // Vultr report "Expired" (scripted here), a new invitation replaces it.
 TEST_F(VultrInvitationTest, InvitationReportedExpiredIsReplaced) {
+  sandbox_.AdvanceClock(-kPastExpiry);  // sent more than three days ago
   workspace_.WriteConfig(InvitationConfig("late@example.com"));
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  sandbox_.AdvanceClock(kPastExpiry);
   nlohmann::json invitation = SandboxInvitations()[0];
   const std::string id = invitation["id"];
   invitation["invite_status"] = "Expired";
   invitation["expiration_date"] = "2020-01-01T00:00:00+00:00";
-  sandbox_.SetFaults({{"script",
-                       {{{"route", "GET /v2/invitation/{id}"},
-                         {"action", "body"},
-                         {"status", 200},
-                         {"count", 0},
-                         {"body", nlohmann::json{{"invitation", invitation}}.dump()}}}}});
+  // Reported so by every read, the list included.
+  sandbox_.SetFaults(
+      {{"script",
+        {{{"route", "GET /v2/invitation/{id}"},
+          {"action", "body"},
+          {"status", 200},
+          {"count", 0},
+          {"body", nlohmann::json{{"invitation", invitation}}.dump()}},
+         {{"route", "GET /v2/invitation"},
+          {"action", "body"},
+          {"status", 200},
+          {"count", 0},
+          {"body", nlohmann::json{{"invites", {invitation}}, {"meta", {{"links", {{"next", ""}}}}}}
+                       .dump()}}}}});
 
   CommandResult plan = workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 2);
   const std::string planned = Flatten(plan.out + plan.err);
@@ -173,12 +183,13 @@ TEST_F(VultrInvitationTest, InvitationReportedExpiredIsReplaced) {
 // What the sandbox does, as the resend guide describes: an invitation stays Pending past its
 // expiry, and a resend renews it in place.
 TEST_F(VultrInvitationTest, PendingPastItsExpiryIsResentInPlace) {
+  // Sent more than three days ago: the provider judges expiry by the real clock.
+  sandbox_.AdvanceClock(-kPastExpiry);
   workspace_.WriteConfig(InvitationConfig("late@example.com"));
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
+  sandbox_.AdvanceClock(kPastExpiry);
   const std::string id = SandboxInvitations()[0]["id"];
   const std::string first_expiry = SandboxInvitations()[0]["expiration_date"];
-
-  sandbox_.AdvanceClock(kPastExpiry);
   EXPECT_EQ(SandboxInvitation(id)["invite_status"], "Pending");
   CommandResult plan = workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 2);
   EXPECT_NE(plan.out.find("update in-place"), std::string::npos) << plan.out;
@@ -199,6 +210,7 @@ TEST_F(VultrInvitationTest, PendingPastItsExpiryIsResentInPlace) {
 }
 
 TEST_F(VultrInvitationTest, ExpiredWithoutResendPlansCleanAndIsNeverResent) {
+  sandbox_.AdvanceClock(-kPastExpiry);  // sent more than three days ago
   workspace_.WriteConfig(InvitationConfig("quiet@example.com", "  resend_when_expired = false\n"));
   workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
   sandbox_.AdvanceClock(kPastExpiry);
