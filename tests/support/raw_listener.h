@@ -8,8 +8,9 @@
 #include <atomic>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "loopback_acceptor.h"
 
 namespace orgiam::testing {
 
@@ -21,22 +22,18 @@ class RawListener {
   RawListener(const RawListener&) = delete;
   RawListener& operator=(const RawListener&) = delete;
 
-  int port() const { return port_; }
-  int connections() const { return connections_.load(); }
+  int port() const { return acceptor_.port(); }
+  int connections() const { return acceptor_.connections(); }
   // The first bytes of each connection so far, in order of arrival.
   std::vector<std::string> first_bytes() const;
 
  private:
-  void AcceptLoop();
+  void Serve(int fd, const std::atomic<bool>& stopping);
 
   const size_t bytes_;
-  int listen_fd_ = -1;
-  int port_ = 0;
-  std::atomic<bool> stopping_{false};
-  std::atomic<int> connections_{0};
   mutable std::mutex mu_;
   std::vector<std::string> first_bytes_;
-  std::thread acceptor_;
+  LoopbackAcceptor acceptor_;  // last: its thread uses the members above
 };
 
 }  // namespace orgiam::testing

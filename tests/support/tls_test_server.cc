@@ -1,11 +1,8 @@
 #include "tls_test_server.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
-#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -62,24 +59,12 @@ TlsTestServer::TlsTestServer(const std::string& cert_pem, const std::string& key
   ctx_ = ctx;
   if (!loaded) throw std::runtime_error("TlsTestServer: cannot load the certificate");
 
-  listen_fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  if (listen_fd_ < 0 || bind(listen_fd_, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-      listen(listen_fd_, 16) != 0 ||
-      getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    throw std::runtime_error("TlsTestServer: cannot listen on 127.0.0.1");
-  }
-  port_ = ntohs(address.sin_port);
-  acceptor_ = std::thread([this] { AcceptLoop(); });
+  acceptor_ = std::make_unique<LoopbackAcceptor>(
+      [this](int fd, const std::atomic<bool>& stopping) { Serve(fd, stopping); });
 }
 
 TlsTestServer::~TlsTestServer() {
-  stopping_ = true;
-  acceptor_.join();
-  close(listen_fd_);
+  acceptor_.reset();
   SSL_CTX_free(Context(ctx_));
 }
 
@@ -88,19 +73,7 @@ std::vector<std::string> TlsTestServer::request_lines() const {
   return request_lines_;
 }
 
-void TlsTestServer::AcceptLoop() {
-  while (!stopping_) {
-    pollfd listening{.fd = listen_fd_, .events = POLLIN, .revents = 0};
-    if (poll(&listening, 1, 50) <= 0) continue;
-    const int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd < 0) continue;
-    ++connections_;
-    Serve(fd);
-    close(fd);
-  }
-}
-
-void TlsTestServer::Serve(int fd) {
+void TlsTestServer::Serve(int fd, const std::atomic<bool>& stopping) {
   timeval timeout{.tv_sec = 5, .tv_usec = 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
   setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout));
@@ -116,7 +89,7 @@ void TlsTestServer::Serve(int fd) {
   std::string data;
   size_t head_end = std::string::npos;
   char buffer[4096];
-  while (head_end == std::string::npos && !stopping_) {
+  while (head_end == std::string::npos && !stopping) {
     const int n = SSL_read(ssl, buffer, sizeof(buffer));
     if (n <= 0) break;
     data.append(buffer, static_cast<size_t>(n));
@@ -126,7 +99,7 @@ void TlsTestServer::Serve(int fd) {
     const std::string head = data.substr(0, head_end + 2);
     const size_t length = ContentLength(head);
     std::string body = data.substr(head_end + 4);
-    while (body.size() < length && !stopping_) {
+    while (body.size() < length && !stopping) {
       const int n = SSL_read(ssl, buffer, sizeof(buffer));
       if (n <= 0) break;
       body.append(buffer, static_cast<size_t>(n));

@@ -8,10 +8,12 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "loopback_acceptor.h"
 
 namespace orgiam::testing {
 
@@ -31,27 +33,23 @@ class TlsTestServer {
   TlsTestServer(const TlsTestServer&) = delete;
   TlsTestServer& operator=(const TlsTestServer&) = delete;
 
-  int port() const { return port_; }
-  int connections() const { return connections_.load(); }
+  int port() const { return acceptor_->port(); }
+  int connections() const { return acceptor_->connections(); }
   int handshakes() const { return handshakes_.load(); }
   int requests() const { return static_cast<int>(request_lines().size()); }
   // The request lines received ("GET /v2/users HTTP/1.1").
   std::vector<std::string> request_lines() const;
 
  private:
-  void AcceptLoop();
-  void Serve(int fd);
+  void Serve(int fd, const std::atomic<bool>& stopping);
 
   void* ctx_ = nullptr;  // SSL_CTX, kept out of the header
   Handler handler_;
-  int listen_fd_ = -1;
-  int port_ = 0;
-  std::atomic<bool> stopping_{false};
-  std::atomic<int> connections_{0};
   std::atomic<int> handshakes_{0};
   mutable std::mutex mu_;
   std::vector<std::string> request_lines_;
-  std::thread acceptor_;
+  // Made once the certificate is loaded; destroyed first, so its thread never outlives ctx_.
+  std::unique_ptr<LoopbackAcceptor> acceptor_;
 };
 
 }  // namespace orgiam::testing
