@@ -25,12 +25,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-tfplugin6::DynamicValue Json(const std::string& json) {
-  tfplugin6::DynamicValue value;
-  value.set_json(json);
-  return value;
-}
-
 std::string PathOf(const tfplugin6::Diagnostic& diagnostic) {
   std::string out;
   for (const auto& step : diagnostic.attribute().steps()) {

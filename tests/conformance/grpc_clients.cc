@@ -68,4 +68,16 @@ grpc::Status CallShutdown(const std::shared_ptr<grpc::Channel>& channel) {
   return stub->Shutdown(&context, request, &response);
 }
 
+tfplugin6::DynamicValue Json(const std::string& json) {
+  tfplugin6::DynamicValue value;
+  value.set_json(json);
+  return value;
+}
+
+tfplugin6::DynamicValue Msgpack(const std::string& bytes) {
+  tfplugin6::DynamicValue value;
+  value.set_msgpack(bytes);
+  return value;
+}
+
 }  // namespace orgiam::conformance

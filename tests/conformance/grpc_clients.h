@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "proto/tfplugin6.pb.h"
 #include "test_certs.h"
 
 namespace orgiam::conformance {
@@ -35,6 +36,10 @@ grpc::Status CallGetProviderSchema(const std::shared_ptr<grpc::Channel>& channel
 
 // Calls plugin.GRPCController/Shutdown.
 grpc::Status CallShutdown(const std::shared_ptr<grpc::Channel>& channel);
+
+// A DynamicValue as Terraform sends it, in its JSON or its msgpack encoding.
+tfplugin6::DynamicValue Json(const std::string& json);
+tfplugin6::DynamicValue Msgpack(const std::string& bytes);
 
 }  // namespace orgiam::conformance
 

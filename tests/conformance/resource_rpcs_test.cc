@@ -53,18 +53,6 @@ std::string ObjectWithFirstKey(const std::string& first_key) {
   return out;
 }
 
-tfplugin6::DynamicValue Msgpack(const std::string& bytes) {
-  tfplugin6::DynamicValue value;
-  value.set_msgpack(bytes);
-  return value;
-}
-
-tfplugin6::DynamicValue Json(const std::string& json) {
-  tfplugin6::DynamicValue value;
-  value.set_json(json);
-  return value;
-}
-
 // A strict check written independently of the provider's UTF-8 code: decodes
 // every sequence and rejects overlongs, surrogates and values above U+10FFFF.
 bool IsValidUtf8(const std::string& s) {
