@@ -98,6 +98,28 @@ TEST_F(VendorContractsTest, AZitadel404WithoutErrorIdKeepsTheUser) {
   EXPECT_EQ(clean.exit_code, 0) << Output(clean);
 }
 
+TEST_F(VendorContractsTest, AZitadelUserNameTakenInAnotherOrgIsExplained) {
+  // ZITADEL user names are unique in the instance: one in the second organization blocks it.
+  SandboxProcess::Reply other = sandbox_.Call("POST", "/management/v1/users/machine",
+                                              {{"userName", "ci-bot"}, {"name", "Elsewhere"}},
+                                              "x-zitadel-orgid:100000000000000002");
+  ASSERT_EQ(other.status, 200) << other.body.dump();
+  workspace_.WriteConfig(R"(resource "orgiam_zitadel_machine_user" "m" {
+  user_name = "ci-bot"
+  name      = "CI bot"
+}
+)");
+  CommandResult apply = Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(apply.exit_code, 1) << Output(apply);
+  EXPECT_NE(Output(apply).find("User already exists (V3-DKcYh)"), std::string::npos)
+      << Output(apply);
+  EXPECT_NE(Output(apply).find("unique in the whole instance, not per organization"),
+            std::string::npos)
+      << Output(apply);
+  EXPECT_EQ(sandbox_.State()["zitadel"]["users"].size(), 1u);
+  EXPECT_TRUE(workspace_.ResourceInState("orgiam_zitadel_machine_user.m").is_null());
+}
+
 TEST_F(VendorContractsTest, AKeyCreateAnsweredWithoutBodyLeavesNoKeyBehind) {
   workspace_.WriteConfig(kServiceUser);
   ASSERT_EQ(Run({"apply", "-auto-approve", "-no-color"}).exit_code, 0);
