@@ -4,11 +4,12 @@
 #include <memory>
 
 #include "plugin/run_plugin.h"
+#include "provider/orgiam_provider.h"
 #include "tfproto/provider_service.h"
 
 int main(int argc, char** argv) {
   std::unique_ptr<orgiam::tfproto::ProviderService> service =
-      orgiam::tfproto::MakeProviderService();
+      orgiam::provider::MakeProviderService();
   orgiam::plugin::ProviderHooks hooks;
   hooks.provider_service = service.get();
   hooks.on_stop = [&service] { service->Shutdown(); };

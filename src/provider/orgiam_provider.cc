@@ -91,12 +91,8 @@ std::unique_ptr<framework::Provider> MakeOrgiamProvider() {
   return std::make_unique<OrgiamProvider>();
 }
 
-}  // namespace orgiam::provider
-
-namespace orgiam::tfproto {
-
-std::unique_ptr<ProviderService> MakeProviderService() {
-  return std::make_unique<ProviderService>(provider::MakeOrgiamProvider());
+std::unique_ptr<tfproto::ProviderService> MakeProviderService() {
+  return std::make_unique<tfproto::ProviderService>(MakeOrgiamProvider());
 }
 
-}  // namespace orgiam::tfproto
+}  // namespace orgiam::provider

@@ -80,9 +80,6 @@ class ProviderService : public tfplugin6::Provider::Service {
   std::multimap<std::string, std::string> open_ephemerals_;
 };
 
-// The provider with every vendor registered (defined in src/provider).
-std::unique_ptr<ProviderService> MakeProviderService();
-
 }  // namespace orgiam::tfproto
 
 #endif  // ORGIAM_TFPROTO_PROVIDER_SERVICE_H_
