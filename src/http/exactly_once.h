@@ -27,12 +27,37 @@ using util::AlreadyExistsError;
 using util::ExistingObject;
 using util::ExistingObjectOf;
 
+// What a lookup by natural key found.
+using ExistingObjects = std::vector<ExistingObject>;
+
+// The lookup result for a unique key: `found`, named by `label_of(*found)`, or nothing.
+template <typename Object, typename LabelOf>
+ExistingObjects ExistingIf(const std::optional<Object>& found, LabelOf label_of) {
+  ExistingObjects matches;
+  if (found.has_value()) matches.push_back({.id = found->id, .label = label_of(*found)});
+  return matches;
+}
+
+// The lookup result for a name that may repeat (API keys, tokens): the objects of `objects`
+// named `name`, each labelled "<kind> <id> (<name>) of <owner>".
+template <typename Object>
+ExistingObjects ExistingNamed(const std::vector<Object>& objects, const std::string& name,
+                              const std::string& kind, const std::string& owner) {
+  ExistingObjects named;
+  for (const Object& object : objects) {
+    if (object.name != name) continue;
+    named.push_back(
+        {.id = object.id, .label = kind + " " + object.id + " (" + name + ") of " + owner});
+  }
+  return named;
+}
+
 struct CreateSpec {
   Request post;
   // The objects that carry the natural key of what `post` creates (e.g. the users with its
   // email). Runs once before the first POST and again after every attempt whose outcome is
   // unknown, with GETs through the same client.
-  std::function<absl::StatusOr<std::vector<ExistingObject>>()> find;
+  std::function<absl::StatusOr<ExistingObjects>()> find;
   // True when the key is unique (an email, a user name): an object found before the first
   // POST makes the create fail with ALREADY_EXISTS (see ExistingObjectOf), and nothing is
   // sent. False when names may repeat (API keys, tokens): objects found before are only

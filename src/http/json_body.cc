@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "http/client.h"
 
 namespace orgiam::http {
 namespace {
@@ -56,6 +57,35 @@ absl::StatusOr<nlohmann::json> ParseJsonBody(const Response& response, std::stri
     return absl::InternalError(absl::StrCat(prefix, " is not valid JSON"));
   }
   return parsed;
+}
+
+absl::StatusOr<nlohmann::json> ParseJsonBodyOrEmpty(const Response& response,
+                                                    std::string_view context) {
+  if (response.body.empty()) return nlohmann::json::object();
+  return ParseJsonBody(response, context);
+}
+
+nlohmann::json JsonBodyOrNull(const Response& response) {
+  return ParseJsonBody(response).value_or(nlohmann::json());
+}
+
+absl::StatusOr<nlohmann::json> JsonAnswer(const Response& response, const std::string& vendor_label,
+                                          const std::string& what, VendorErrorFn error) {
+  if (!response.ok()) return error(response, what);
+  return ParseJsonBodyOrEmpty(response, absl::StrCat(vendor_label, ": ", what));
+}
+
+absl::StatusOr<nlohmann::json> SendForJson(Client& client, const std::string& method,
+                                           const std::string& path, const nlohmann::json* body,
+                                           const std::string& vendor_label, VendorErrorFn error) {
+  const Request request{.method = method, .path = path, .body = body ? body->dump() : ""};
+  absl::StatusOr<Response> response = client.Send(request);
+  if (!response.ok()) return response.status();
+  return JsonAnswer(*response, vendor_label, RouteOf(request), error);
+}
+
+std::string RouteOf(const Request& request) {
+  return absl::StrCat(request.method, " ", request.path.substr(0, request.path.find('?')));
 }
 
 }  // namespace orgiam::http

@@ -28,6 +28,9 @@ struct Response {
   std::string body = {};
   // Lower-cased names; repeated headers joined by ", ".
   std::map<std::string, std::string> headers = {};
+
+  // A 2xx status: the vendor did what was asked.
+  bool ok() const { return status >= 200 && status <= 299; }
 };
 
 }  // namespace orgiam::http

@@ -1,5 +1,7 @@
 #include "http/status_code.h"
 
+#include "absl/strings/str_cat.h"
+
 namespace orgiam::http {
 
 absl::StatusCode StatusCodeForHttp(int http_status) {
@@ -22,6 +24,18 @@ absl::StatusCode StatusCodeForHttp(int http_status) {
     default:
       return absl::StatusCode::kUnavailable;
   }
+}
+
+absl::Status NotFoundOrMisrouted(bool vendor_says_gone, const std::string& text,
+                                 const Misrouted& misrouted) {
+  if (vendor_says_gone) return absl::NotFoundError(text);
+  return absl::Status(misrouted.code, absl::StrCat(text, " (", misrouted.hint, ")"));
+}
+
+absl::Status VendorErrorStatus(const Response& response, bool vendor_says_gone,
+                               const std::string& text, const Misrouted& misrouted) {
+  if (response.status == 404) return NotFoundOrMisrouted(vendor_says_gone, text, misrouted);
+  return absl::Status(StatusCodeForHttp(response.status), text);
 }
 
 }  // namespace orgiam::http

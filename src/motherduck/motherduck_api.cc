@@ -18,11 +18,11 @@ namespace {
 
 using nlohmann::json;
 
-bool IsSuccess(int status) { return status >= 200 && status <= 299; }
+constexpr char kLabel[] = "MotherDuck API";
 
-absl::StatusOr<json> ParseBody(const http::Response& response, const std::string& what) {
-  if (response.body.empty()) return json::object();
-  return http::ParseJsonBody(response, absl::StrCat("MotherDuck API: ", what));
+// A 2xx answer's object, or MotherDuck's error.
+absl::StatusOr<json> Answer(const http::Response& response, const std::string& what) {
+  return http::JsonAnswer(response, kLabel, what, MotherduckError);
 }
 
 }  // namespace
@@ -71,7 +71,7 @@ absl::StatusOr<std::string> UserPath(const std::string& username, const std::str
 }  // namespace
 
 absl::Status MotherduckError(const http::Response& response, const std::string& what) {
-  const json body = http::ParseJsonBody(response).value_or(json());
+  const json body = http::JsonBodyOrNull(response);
   const bool is_motherduck_error = body.is_object() && body.contains("code");
   const std::string code = http::JsonString(body, "code");
   std::string text = absl::StrCat("MotherDuck API: ", what, " failed (HTTP ", response.status,
@@ -89,50 +89,36 @@ absl::Status MotherduckError(const http::Response& response, const std::string& 
       if (!issue_text.empty()) absl::StrAppend(&text, "\n  - ", http::VendorMessage(issue_text));
     }
   }
-  if (response.status == 404) {
-    // Only MotherDuck's own NOT_FOUND means "no such object"; a plain 404 page from a wrong
-    // endpoint must never make Terraform forget what it manages.
-    return code == "NOT_FOUND"
-               ? absl::NotFoundError(text)
-               : absl::FailedPreconditionError(absl::StrCat(text, " (is the endpoint right?)"));
-  }
-  return absl::Status(http::StatusCodeForHttp(response.status), text);
+  // Only MotherDuck's own NOT_FOUND means "no such object".
+  return http::VendorErrorStatus(response, code == "NOT_FOUND", text);
 }
 
 MotherduckApi::MotherduckApi(http::ClientOptions options) : client_(std::move(options)) {}
 
 absl::StatusOr<json> MotherduckApi::Call(const std::string& method, const std::string& path,
                                          const json* body) {
-  http::Request request{.method = method, .path = path, .body = body ? body->dump() : ""};
-  ASSIGN_OR_RETURN(http::Response response, client_.Send(request));
-  const std::string what = absl::StrCat(method, " ", path.substr(0, path.find('?')));
-  if (!IsSuccess(response.status)) return MotherduckError(response, what);
-  return ParseBody(response, what);
+  return http::SendForJson(client_, method, path, body, kLabel, MotherduckError);
 }
 
 absl::Status MotherduckApi::CreateServiceAccount(const std::string& username) {
   RETURN_IF_ERROR(UserPath(username).status());  // a bad name is refused before any request
   const json body = {{"username", username}};
-  http::CreateSpec spec{
-      .post = {.method = "POST", .path = "/v1/users", .body = body.dump()},
-      .find = [this, &username]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
-        ASSIGN_OR_RETURN(bool exists, ServiceAccountExists(username));
-        std::vector<http::ExistingObject> matches;
-        if (exists) {
-          matches.push_back({.id = username, .label = absl::StrCat("account ", username)});
-        }
-        return matches;
-      },
-      .unique_key = true};
+  http::CreateSpec spec{.post = {.method = "POST", .path = "/v1/users", .body = body.dump()},
+                        .find = [this, &username]() -> absl::StatusOr<http::ExistingObjects> {
+                          ASSIGN_OR_RETURN(bool exists, ServiceAccountExists(username));
+                          http::ExistingObjects matches;
+                          if (exists)
+                            matches.push_back({.id = username, .label = "account " + username});
+                          return matches;
+                        },
+                        .unique_key = true};
   ASSIGN_OR_RETURN(http::CreateOutcome outcome, client_.Create(spec));
   if (!outcome.response.has_value()) {
     ORGIAM_LOG(kInfo, "motherduck", "create answer lost; the account this create made exists",
                {{"username", username}});
     return absl::OkStatus();
   }
-  if (!IsSuccess(outcome.response->status)) {
-    return MotherduckError(*outcome.response, "POST /v1/users");
-  }
+  if (!outcome.response->ok()) return MotherduckError(*outcome.response, "POST /v1/users");
   return absl::OkStatus();
 }
 
@@ -191,23 +177,15 @@ absl::StatusOr<Token> MotherduckApi::CreateToken(const std::string& username,
   const std::string what = "POST /v1/users/{username}/tokens";
   http::CreateSpec spec{
       .post = {.method = "POST", .path = path, .body = body.dump()},
-      .find = [this, &username, &request]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
+      .find = [this, &username, &request]() -> absl::StatusOr<http::ExistingObjects> {
         ASSIGN_OR_RETURN(std::vector<Token> tokens, ListTokens(username));
-        std::vector<http::ExistingObject> named;
-        for (const Token& token : tokens) {
-          if (token.name == request.name) {
-            named.push_back(
-                {.id = token.id,
-                 .label = absl::StrCat("token ", token.id, " (", token.name, ") of ", username)});
-          }
-        }
-        return named;
+        return http::ExistingNamed(tokens, request.name, "token", username);
       },
       // Token names may repeat: tokens named so before the POST are only left alone.
       .unique_key = false,
       .answer_complete =
           [](const http::Response& response) {
-            const Token token = ParseToken(json::parse(response.body, nullptr, false));
+            const Token token = ParseToken(http::JsonBodyOrNull(response));
             return !token.id.empty() && !token.token.empty();
           }};
   ASSIGN_OR_RETURN(http::Response response,
@@ -215,8 +193,7 @@ absl::StatusOr<Token> MotherduckApi::CreateToken(const std::string& username,
                                                [this, &username](const http::ExistingObject& made) {
                                                  return RevokeToken(username, made.id);
                                                }));
-  if (!IsSuccess(response.status)) return MotherduckError(response, what);
-  ASSIGN_OR_RETURN(json created, ParseBody(response, what));
+  ASSIGN_OR_RETURN(json created, Answer(response, what));
   return ParseToken(created);
 }
 

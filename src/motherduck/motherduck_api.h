@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "framework/api_slot.h"
 #include "http/client.h"
 #include "nlohmann/json.hpp"
 
@@ -68,6 +69,9 @@ class MotherduckApi {
 
   http::Client client_;
 };
+
+// The provider's one MotherduckApi, set by ConfigureProvider; resources fetch it per call.
+using MotherduckSlot = framework::ApiSlot<MotherduckApi>;
 
 // MotherDuck's error body {"message", "code", "issues": [{"message"}]} → a status whose message
 // holds the message, the code and every issue verbatim.

@@ -58,9 +58,11 @@ const json& Unwrap(const json& body, const char* key) {
   return body;
 }
 
-absl::StatusOr<json> ParseBody(const http::Response& response, const std::string& what) {
-  if (response.body.empty()) return json::object();
-  return http::ParseJsonBody(response, absl::StrCat("Vultr API: ", what));
+constexpr char kLabel[] = "Vultr API";
+
+// A 2xx answer's object, or Vultr's error.
+absl::StatusOr<json> Answer(const http::Response& response, const std::string& what) {
+  return http::JsonAnswer(response, kLabel, what, VultrError);
 }
 
 }  // namespace
@@ -116,7 +118,7 @@ absl::StatusOr<ApiKey> ParseApiKey(const json& object) {
 }
 
 absl::Status VultrError(const http::Response& response, const std::string& what) {
-  const json body = http::ParseJsonBody(response).value_or(json());
+  const json body = http::JsonBodyOrNull(response);
   std::string message = http::JsonString(body, "error");
   if (message.empty()) message = http::JsonString(body, "message");
   const bool vultr_error = !message.empty();
@@ -127,24 +129,15 @@ absl::Status VultrError(const http::Response& response, const std::string& what)
                                               " failed with an answer that is not a "
                                               "Vultr error body (",
                                               http::DescribeForeignBody(response), ")");
-  if (response.status == 404 && vultr_error) {
-    return absl::NotFoundError(text);  // Vultr's own answer: the object is gone
-  }
-  if (response.status == 404) {
-    return absl::FailedPreconditionError(text + " (is the endpoint right?)");
-  }
-  return absl::Status(http::StatusCodeForHttp(response.status), text);
+  // Only Vultr's own 404 body says the object is gone.
+  return http::VendorErrorStatus(response, vultr_error, text);
 }
 
 VultrApi::VultrApi(http::ClientOptions options) : client_(std::move(options)) {}
 
 absl::StatusOr<json> VultrApi::Call(const std::string& method, const std::string& path,
                                     const json* body) {
-  http::Request request{.method = method, .path = path, .body = body ? body->dump() : ""};
-  ASSIGN_OR_RETURN(http::Response response, client_.Send(request));
-  const std::string what = absl::StrCat(method, " ", path.substr(0, path.find('?')));
-  if (response.status < 200 || response.status > 299) return VultrError(response, what);
-  return ParseBody(response, what);
+  return http::SendForJson(client_, method, path, body, kLabel, VultrError);
 }
 
 absl::StatusOr<std::vector<json>> VultrApi::ListAll(const std::string& path,
@@ -221,32 +214,26 @@ absl::StatusOr<User> VultrApi::CreateUser(const NewUser& user) {
                {"password", password}, {"api_enabled", user.api_enabled},
                {"service_user", true}, {"acls", user.acls}};
   const bool needs_key = user.api_enabled;
-  http::CreateSpec spec{
-      .post = {.method = "POST", .path = "/v2/users", .body = body.dump()},
-      .find = [this, &user]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
-        ASSIGN_OR_RETURN(std::optional<User> found, FindUserByEmail(user.email));
-        std::vector<http::ExistingObject> matches;
-        if (found)
-          matches.push_back({.id = found->id, .label = UserLabel(found->id, found->email)});
-        return matches;
-      },
-      .unique_key = true,
-      .answer_complete =
-          [needs_key](const http::Response& response) {
-            const json parsed = json::parse(response.body, nullptr, false);
-            absl::StatusOr<User> created = ParseUser(Unwrap(parsed, "user"));
-            return created.ok() && (!needs_key || !created->api_key.empty());
-          }};
+  http::CreateSpec spec{.post = {.method = "POST", .path = "/v2/users", .body = body.dump()},
+                        .find = [this, &user]() -> absl::StatusOr<http::ExistingObjects> {
+                          ASSIGN_OR_RETURN(std::optional<User> found, FindUserByEmail(user.email));
+                          return http::ExistingIf(
+                              found, [](const User& u) { return UserLabel(u.id, u.email); });
+                        },
+                        .unique_key = true,
+                        .answer_complete =
+                            [needs_key](const http::Response& response) {
+                              absl::StatusOr<User> created =
+                                  ParseUser(Unwrap(http::JsonBodyOrNull(response), "user"));
+                              return created.ok() && (!needs_key || !created->api_key.empty());
+                            }};
   if (needs_key) {
     ASSIGN_OR_RETURN(
         http::Response response,
         http::CreateCapturingSecret(client_, spec, [this](const http::ExistingObject& made) {
           return DeleteUser(made.id);
         }));
-    if (response.status < 200 || response.status > 299) {
-      return VultrError(response, "POST /v2/users");
-    }
-    ASSIGN_OR_RETURN(json created, ParseBody(response, "POST /v2/users"));
+    ASSIGN_OR_RETURN(json created, Answer(response, "POST /v2/users"));
     return ParseUser(Unwrap(created, "user"));
   }
   ASSIGN_OR_RETURN(http::CreateOutcome outcome, client_.Create(spec));
@@ -254,10 +241,7 @@ absl::StatusOr<User> VultrApi::CreateUser(const NewUser& user) {
     http::Client::FinishingSentWork finishing;
     return GetUser(outcome.recovered.front().id);  // ours, and no key to capture
   }
-  if (outcome.response->status < 200 || outcome.response->status > 299) {
-    return VultrError(*outcome.response, "POST /v2/users");
-  }
-  ASSIGN_OR_RETURN(json created, ParseBody(*outcome.response, "POST /v2/users"));
+  ASSIGN_OR_RETURN(json created, Answer(*outcome.response, "POST /v2/users"));
   return ParseUser(Unwrap(created, "user"));
 }
 
@@ -283,10 +267,10 @@ absl::StatusOr<Invitation> VultrApi::CreateInvitation(const std::string& email, 
   json body = {{"email_invited", email}, {"permissions", {{"api_enabled", api_enabled}}}};
   http::CreateSpec spec{
       .post = {.method = "POST", .path = "/v2/invitation", .body = body.dump()},
-      .find = [this, &email]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
+      .find = [this, &email]() -> absl::StatusOr<http::ExistingObjects> {
         ASSIGN_OR_RETURN(std::vector<Invitation> all, ListInvitations());
         const std::string wanted = absl::AsciiStrToLower(email);
-        std::vector<http::ExistingObject> pending;
+        http::ExistingObjects pending;
         for (const Invitation& invitation : all) {
           // One past its expiry blocks nothing: Vultr takes a new invitation for the email.
           const std::optional<absl::Time> expires = ParseVultrTime(invitation.expiration_date);
@@ -302,18 +286,16 @@ absl::StatusOr<Invitation> VultrApi::CreateInvitation(const std::string& email, 
       .unique_key = true,
       .answer_complete =
           [](const http::Response& response) {
-            const json parsed = json::parse(response.body, nullptr, false);
-            return ParseInvitation(Unwrap(Unwrap(parsed, "invitation"), "invite")).ok();
+            return ParseInvitation(
+                       Unwrap(Unwrap(http::JsonBodyOrNull(response), "invitation"), "invite"))
+                .ok();
           }};
   ASSIGN_OR_RETURN(http::CreateOutcome outcome, client_.Create(spec));
   if (!outcome.response.has_value()) {
     http::Client::FinishingSentWork finishing;
     return GetInvitation(outcome.recovered.front().id);
   }
-  if (outcome.response->status < 200 || outcome.response->status > 299) {
-    return VultrError(*outcome.response, "POST /v2/invitation");
-  }
-  ASSIGN_OR_RETURN(json created, ParseBody(*outcome.response, "POST /v2/invitation"));
+  ASSIGN_OR_RETURN(json created, Answer(*outcome.response, "POST /v2/invitation"));
   return ParseInvitation(Unwrap(Unwrap(created, "invitation"), "invite"));
 }
 
@@ -353,36 +335,26 @@ absl::StatusOr<ApiKey> VultrApi::CreateApiKey(const std::string& user_id, const 
   json body = {{"name", name}, {"expire", date_expire.has_value()}};
   if (date_expire) body["date_expire"] = *date_expire;
   const std::string path = "/v2/users/" + segment + "/apikeys";
-  http::CreateSpec spec{
-      .post = {.method = "POST", .path = path, .body = body.dump()},
-      .find = [this, &user_id, &name]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
-        ASSIGN_OR_RETURN(std::vector<ApiKey> keys, ListApiKeys(user_id));
-        std::vector<http::ExistingObject> named;
-        for (const ApiKey& key : keys) {
-          if (key.name == name) {
-            named.push_back(
-                {.id = key.id,
-                 .label = absl::StrCat("API key ", key.id, " (", name, ") of user ", user_id)});
-          }
-        }
-        return named;
-      },
-      // Key names may repeat: keys named so before the POST are only left alone.
-      .unique_key = false,
-      .answer_complete =
-          [](const http::Response& response) {
-            const json parsed = json::parse(response.body, nullptr, false);
-            absl::StatusOr<ApiKey> key = ParseApiKey(Unwrap(parsed, "api_key"));
-            return key.ok() && !key->api_key.empty();
-          }};
+  http::CreateSpec spec{.post = {.method = "POST", .path = path, .body = body.dump()},
+                        .find = [this, &user_id, &name]() -> absl::StatusOr<http::ExistingObjects> {
+                          ASSIGN_OR_RETURN(std::vector<ApiKey> keys, ListApiKeys(user_id));
+                          return http::ExistingNamed(keys, name, "API key", "user " + user_id);
+                        },
+                        // Key names may repeat: keys named so before the POST are only left alone.
+                        .unique_key = false,
+                        .answer_complete =
+                            [](const http::Response& response) {
+                              absl::StatusOr<ApiKey> key =
+                                  ParseApiKey(Unwrap(http::JsonBodyOrNull(response), "api_key"));
+                              return key.ok() && !key->api_key.empty();
+                            }};
   ASSIGN_OR_RETURN(http::Response response,
                    http::CreateCapturingSecret(client_, spec,
                                                [this, &user_id](const http::ExistingObject& made) {
                                                  return DeleteApiKey(user_id, made.id);
                                                }));
   const std::string what = "POST /v2/users/{id}/apikeys";
-  if (response.status < 200 || response.status > 299) return VultrError(response, what);
-  ASSIGN_OR_RETURN(json created, ParseBody(response, what));
+  ASSIGN_OR_RETURN(json created, Answer(response, what));
   return ParseApiKey(Unwrap(created, "api_key"));
 }
 

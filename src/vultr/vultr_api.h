@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "framework/api_slot.h"
 #include "http/client.h"
 #include "nlohmann/json.hpp"
 
@@ -113,6 +114,9 @@ class VultrApi {
 
   http::Client client_;
 };
+
+// The provider's one VultrApi, set by ConfigureProvider; resources fetch it per call.
+using VultrSlot = framework::ApiSlot<VultrApi>;
 
 // Vultr's error body {"error": "...", "status": N} → a status with that text.
 absl::Status VultrError(const http::Response& response, const std::string& what);

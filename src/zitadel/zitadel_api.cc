@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "http/encoding.h"
 #include "http/exactly_once.h"
+#include "http/json_body.h"
 #include "http/outcome.h"
 #include "nlohmann/json.hpp"
 #include "util/status_macros.h"
@@ -16,6 +17,7 @@ namespace {
 
 using nlohmann::json;
 
+constexpr char kLabel[] = "ZITADEL API";
 constexpr char kUsers[] = "/management/v1/users";
 constexpr char kOrgHeader[] = "x-zitadel-orgid";
 // ZITADEL's answers when nothing would change; sent only for real changes, they mean an
@@ -61,16 +63,6 @@ MachineUser ParseUser(const json& object) {
 
 namespace {
 
-absl::StatusOr<json> ParseJson(const std::string& body, const std::string& what) {
-  if (body.empty()) return json::object();
-  json parsed = json::parse(body, nullptr, false);
-  if (parsed.is_discarded()) {
-    return absl::InternalError(
-        absl::StrCat("ZITADEL API: ", what, " answered with a body that is not JSON"));
-  }
-  return parsed;
-}
-
 absl::StatusOr<std::string> UserPath(const std::string& user_id, const std::string& suffix = "") {
   ASSIGN_OR_RETURN(const std::string segment, http::PathSegment(user_id, "ZITADEL user id"));
   return absl::StrCat(kUsers, "/", segment, suffix);
@@ -81,6 +73,11 @@ std::string What(const std::string& method, const std::string& route) {
   return absl::StrCat(method, " ", kUsers, route);
 }
 
+// A 2xx answer's body as JSON ({} when empty).
+absl::StatusOr<json> Parse(const http::Response& response, const std::string& what) {
+  return http::ParseJsonBodyOrEmpty(response, absl::StrCat(kLabel, ": ", what));
+}
+
 http::Request MakeRequest(const std::string& method, const std::string& org_id,
                           const std::string& path, const std::string& body) {
   http::Request request{.method = method, .path = path, .body = body};
@@ -88,36 +85,32 @@ http::Request MakeRequest(const std::string& method, const std::string& org_id,
   return request;
 }
 
-bool Ok(int status) { return status >= 200 && status <= 299; }
-
 }  // namespace
 
 ZitadelApi::ZitadelApi(http::ClientOptions options, std::string default_org_id)
     : client_(std::move(options)), default_org_id_(std::move(default_org_id)) {}
 
-absl::StatusOr<std::string> ZitadelApi::Call(const std::string& method, const std::string& org_id,
-                                             const std::string& path, const std::string& body,
-                                             bool read_only) {
+absl::StatusOr<http::Response> ZitadelApi::Call(const std::string& method,
+                                                const std::string& org_id, const std::string& path,
+                                                const std::string& body, bool read_only) {
   http::Request request = MakeRequest(method, org_id, path, body);
   request.read_only = read_only;
   ASSIGN_OR_RETURN(http::Response response, client_.Send(request));
-  if (!Ok(response.status)) {
-    std::string route = path.substr(std::string(kUsers).size());
-    // "/123/secret" → "/{id}/secret"
-    if (route.size() > 1 && route[1] != '_') {
-      const size_t end = route.find('/', 1);
-      route = absl::StrCat("/{id}", end == std::string::npos ? "" : route.substr(end));
-    }
-    return ZitadelError(response, What(method, route));
+  std::string route = path.substr(std::string(kUsers).size());
+  // "/123/secret" → "/{id}/secret"
+  if (route.size() > 1 && route[1] != '_') {
+    const size_t end = route.find('/', 1);
+    route = absl::StrCat("/{id}", end == std::string::npos ? "" : route.substr(end));
   }
-  return std::move(response.body);
+  if (!response.ok()) return ZitadelError(response, What(method, route));
+  return response;
 }
 
 absl::StatusOr<MachineUser> ZitadelApi::GetUser(const std::string& org_id,
                                                 const std::string& user_id) {
   ASSIGN_OR_RETURN(const std::string path, UserPath(user_id));
-  ASSIGN_OR_RETURN(std::string body, Call("GET", org_id, path, ""));
-  ASSIGN_OR_RETURN(json parsed, ParseJson(body, What("GET", "/{id}")));
+  ASSIGN_OR_RETURN(const http::Response response, Call("GET", org_id, path, ""));
+  ASSIGN_OR_RETURN(json parsed, Parse(response, What("GET", "/{id}")));
   MachineUser user = ParseUser(Member(parsed, "user"));
   if (user.id.empty()) {
     return absl::InternalError("ZITADEL API: GET /management/v1/users/{id} returned no user");
@@ -142,8 +135,9 @@ absl::StatusOr<std::optional<MachineUser>> ZitadelApi::FindUserByName(
                       {{"userName", user_name}, {"method", "TEXT_QUERY_METHOD_EQUALS"}}}}})}};
   const std::string path = absl::StrCat(kUsers, "/_search");
   // A search changes nothing: the client retries it like a GET.
-  ASSIGN_OR_RETURN(std::string body, Call("POST", org_id, path, query.dump(), /*read_only=*/true));
-  ASSIGN_OR_RETURN(json parsed, ParseJson(body, What("POST", "/_search")));
+  ASSIGN_OR_RETURN(const http::Response response,
+                   Call("POST", org_id, path, query.dump(), /*read_only=*/true));
+  ASSIGN_OR_RETURN(json parsed, Parse(response, What("POST", "/_search")));
   // proto3 JSON leaves an empty list out; anything else where the list belongs is garbage.
   const json& result = Member(parsed, "result");
   if (!parsed.is_object() || !(result.is_null() || result.is_array())) {
@@ -167,28 +161,24 @@ absl::StatusOr<CreatedUser> ZitadelApi::CreateMachineUser(const std::string& org
   const std::string what = What("POST", "/machine");
   http::CreateSpec spec{
       .post = MakeRequest("POST", org_id, absl::StrCat(kUsers, "/machine"), body.dump()),
-      .find = [this, &org_id, &user]() -> absl::StatusOr<std::vector<http::ExistingObject>> {
+      .find = [this, &org_id, &user]() -> absl::StatusOr<http::ExistingObjects> {
         ASSIGN_OR_RETURN(std::optional<MachineUser> found, FindUserByName(org_id, user.user_name));
-        std::vector<http::ExistingObject> matches;
-        if (found) {
-          matches.push_back({.id = found->id,
-                             .label = absl::StrCat(found->is_machine ? "machine user " : "user ",
-                                                   found->id, " (", found->user_name, ")")});
-        }
-        return matches;
+        return http::ExistingIf(found, [](const MachineUser& u) {
+          return absl::StrCat(u.is_machine ? "machine user " : "user ", u.id, " (", u.user_name,
+                              ")");
+        });
       },
       .unique_key = true,
       .answer_complete =
           [](const http::Response& response) {
-            const json parsed = json::parse(response.body, nullptr, false);
-            return !http::JsonString(parsed, "userId").empty();
+            return !http::JsonString(http::JsonBodyOrNull(response), "userId").empty();
           }};
   ASSIGN_OR_RETURN(http::CreateOutcome outcome, client_.Create(spec));
   if (!outcome.response.has_value()) {
     // Its answer was lost, but the user is provably this create's: adopt it.
     return CreatedUser{.id = outcome.recovered.front().id, .org_id = org_id};
   }
-  if (!Ok(outcome.response->status)) {
+  if (!outcome.response->ok()) {
     absl::Status refused = ZitadelError(*outcome.response, what);
     if (!absl::IsAlreadyExists(refused)) return refused;
     // The lookup before the POST searched this organization only.
@@ -200,7 +190,7 @@ absl::StatusOr<CreatedUser> ZitadelApi::CreateMachineUser(const std::string& org
         "\" may belong to a user of another organization: choose another "
         "user_name, or import that user if it is the one meant."));
   }
-  ASSIGN_OR_RETURN(json created, ParseJson(outcome.response->body, what));
+  ASSIGN_OR_RETURN(json created, Parse(*outcome.response, what));
   CreatedUser out{.id = http::JsonString(created, "userId"),
                   .org_id = http::JsonString(Member(created, "details"), "resourceOwner")};
   if (out.id.empty()) {
@@ -237,8 +227,8 @@ absl::Status ZitadelApi::DeleteUser(const std::string& org_id, const std::string
 absl::StatusOr<MachineSecret> ZitadelApi::GenerateSecret(const std::string& org_id,
                                                          const std::string& user_id) {
   ASSIGN_OR_RETURN(const std::string path, UserPath(user_id, "/secret"));
-  ASSIGN_OR_RETURN(std::string body, Call("PUT", org_id, path, "{}"));
-  ASSIGN_OR_RETURN(json parsed, ParseJson(body, What("PUT", "/{id}/secret")));
+  ASSIGN_OR_RETURN(const http::Response response, Call("PUT", org_id, path, "{}"));
+  ASSIGN_OR_RETURN(json parsed, Parse(response, What("PUT", "/{id}/secret")));
   MachineSecret secret{.client_id = http::JsonString(parsed, "clientId"),
                        .client_secret = http::JsonString(parsed, "clientSecret")};
   if (secret.client_secret.empty()) {

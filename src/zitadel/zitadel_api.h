@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "framework/api_slot.h"
 #include "http/client.h"
 #include "nlohmann/json.hpp"
 
@@ -90,13 +91,16 @@ class ZitadelApi {
  private:
   // Sends a request; non-2xx answers become statuses carrying ZITADEL's error message.
   // `read_only` marks a POST that only reads (a search), so it is retried like a GET.
-  absl::StatusOr<std::string> Call(const std::string& method, const std::string& org_id,
-                                   const std::string& path, const std::string& body,
-                                   bool read_only = false);
+  absl::StatusOr<http::Response> Call(const std::string& method, const std::string& org_id,
+                                      const std::string& path, const std::string& body,
+                                      bool read_only = false);
 
   http::Client client_;
   std::string default_org_id_;
 };
+
+// The provider's one ZitadelApi, set by ConfigureProvider; resources fetch it per call.
+using ZitadelSlot = framework::ApiSlot<ZitadelApi>;
 
 // A user object of ZITADEL's JSON (GetUserByID's `user`, an entry of a search `result`).
 // Members of the wrong type read as absent; an empty id means the object is not a user.

@@ -108,7 +108,7 @@ bool HasZitadelErrorId(const json& body) {
 }  // namespace
 
 absl::Status ZitadelError(const http::Response& response, const std::string& what) {
-  const json body = http::ParseJsonBody(response).value_or(json());
+  const json body = http::JsonBodyOrNull(response);
   std::optional<int> code;
   std::string message;
   if (body.is_object()) {
@@ -125,24 +125,22 @@ absl::Status ZitadelError(const http::Response& response, const std::string& wha
                                           " failed with an answer that is not a ZITADEL error "
                                           "body (",
                                           http::DescribeForeignBody(response), ")");
-    if (response.status == 404) {
-      // Not ZITADEL's "not found" (that is JSON with code 5): most likely a wrong domain.
-      return absl::InternalError(text + " (is the domain right?)");
-    }
-    return absl::Status(http::StatusCodeForHttp(response.status), text);
+    // A 404 is not ZITADEL's "not found" (that is JSON with code 5): most likely a wrong domain.
+    return http::VendorErrorStatus(
+        response, /*vendor_says_gone=*/false, text,
+        {.code = absl::StatusCode::kInternal, .hint = "is the domain right?"});
   }
   if (message.empty()) message = "(no message)";
   const std::string text = absl::StrCat("ZITADEL API: ", what, " failed (HTTP ", response.status,
                                         ", code ", *code, "): ", http::VendorMessage(message));
-  absl::StatusCode status_code = FromGrpc(*code, response.status);
-  if (status_code == absl::StatusCode::kNotFound &&
-      (response.status != 404 || !HasZitadelErrorId(body))) {
-    // The gateway answers a route it does not know with {"code":5,"message":"Not Found"}: no
-    // error id, so no object of ZITADEL's was looked up, and nothing may leave the state.
-    return absl::InternalError(absl::StrCat(
-        text, " (no ZITADEL error id: the route does not exist here; is the domain right?)"));
-  }
-  return absl::Status(status_code, text);
+  const absl::StatusCode status_code = FromGrpc(*code, response.status);
+  if (status_code != absl::StatusCode::kNotFound) return absl::Status(status_code, text);
+  // The gateway answers a route it does not know with {"code":5,"message":"Not Found"}: no
+  // error id, so no object of ZITADEL's was looked up, and nothing may leave the state.
+  return http::NotFoundOrMisrouted(
+      response.status == 404 && HasZitadelErrorId(body), text,
+      {.code = absl::StatusCode::kInternal,
+       .hint = "no ZITADEL error id: the route does not exist here; is the domain right?"});
 }
 
 bool HasErrorId(const absl::Status& status, const std::string& error_id) {
