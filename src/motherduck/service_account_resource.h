@@ -3,13 +3,10 @@
 
 #include <memory>
 
-#include "framework/api_slot.h"
 #include "framework/resource.h"
 #include "motherduck/motherduck_api.h"
 
 namespace orgiam::motherduck {
-
-using MotherduckSlot = framework::ApiSlot<MotherduckApi>;
 
 // orgiam_motherduck_service_account
 std::unique_ptr<framework::Resource> MakeServiceAccountResource(const MotherduckSlot* api);

@@ -13,7 +13,7 @@ using framework::GetString;
 
 class MachineUserDataSource : public framework::DataSource {
  public:
-  explicit MachineUserDataSource(const framework::ApiSlot<ZitadelApi>* api) : api_(api) {}
+  explicit MachineUserDataSource(const ZitadelSlot* api) : api_(api) {}
 
   cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema =
@@ -63,13 +63,12 @@ class MachineUserDataSource : public framework::DataSource {
   }
 
  private:
-  const framework::ApiSlot<ZitadelApi>* api_;
+  const ZitadelSlot* api_;
 };
 
 }  // namespace
 
-std::unique_ptr<framework::DataSource> MakeMachineUserDataSource(
-    const framework::ApiSlot<ZitadelApi>* api) {
+std::unique_ptr<framework::DataSource> MakeMachineUserDataSource(const ZitadelSlot* api) {
   return std::make_unique<MachineUserDataSource>(api);
 }
 

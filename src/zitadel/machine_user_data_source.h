@@ -3,15 +3,13 @@
 
 #include <memory>
 
-#include "framework/api_slot.h"
 #include "framework/resource.h"
 #include "zitadel/zitadel_api.h"
 
 namespace orgiam::zitadel {
 
 // data "orgiam_zitadel_machine_user": by id or user_name, in org_id or the provider's org.
-std::unique_ptr<framework::DataSource> MakeMachineUserDataSource(
-    const framework::ApiSlot<ZitadelApi>* api);
+std::unique_ptr<framework::DataSource> MakeMachineUserDataSource(const ZitadelSlot* api);
 
 }  // namespace orgiam::zitadel
 

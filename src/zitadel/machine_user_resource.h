@@ -3,13 +3,10 @@
 
 #include <memory>
 
-#include "framework/api_slot.h"
 #include "framework/resource.h"
 #include "zitadel/zitadel_api.h"
 
 namespace orgiam::zitadel {
-
-using ZitadelSlot = framework::ApiSlot<ZitadelApi>;
 
 // orgiam_zitadel_machine_user
 std::unique_ptr<framework::Resource> MakeMachineUserResource(const ZitadelSlot* api);

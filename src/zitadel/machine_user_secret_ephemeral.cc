@@ -16,7 +16,7 @@ using nlohmann::json;
 
 class MachineUserSecretEphemeral : public framework::EphemeralResource {
  public:
-  explicit MachineUserSecretEphemeral(const framework::ApiSlot<ZitadelApi>* api) : api_(api) {}
+  explicit MachineUserSecretEphemeral(const ZitadelSlot* api) : api_(api) {}
 
   Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema =
@@ -62,13 +62,13 @@ class MachineUserSecretEphemeral : public framework::EphemeralResource {
   }
 
  private:
-  const framework::ApiSlot<ZitadelApi>* api_;
+  const ZitadelSlot* api_;
 };
 
 }  // namespace
 
 std::unique_ptr<framework::EphemeralResource> MakeMachineUserSecretEphemeral(
-    const framework::ApiSlot<ZitadelApi>* api) {
+    const ZitadelSlot* api) {
   return std::make_unique<MachineUserSecretEphemeral>(api);
 }
 

@@ -3,7 +3,6 @@
 
 #include <memory>
 
-#include "framework/api_slot.h"
 #include "framework/resource.h"
 #include "zitadel/zitadel_api.h"
 
@@ -12,7 +11,7 @@ namespace orgiam::zitadel {
 // ephemeral "orgiam_zitadel_machine_user_secret": Open generates a fresh client secret,
 // Close removes it again.
 std::unique_ptr<framework::EphemeralResource> MakeMachineUserSecretEphemeral(
-    const framework::ApiSlot<ZitadelApi>* api);
+    const ZitadelSlot* api);
 
 }  // namespace orgiam::zitadel
 

@@ -1,13 +1,10 @@
 #ifndef ORGIAM_ZITADEL_REGISTER_H_
 #define ORGIAM_ZITADEL_REGISTER_H_
 
-#include "framework/api_slot.h"
 #include "framework/registry.h"
 #include "zitadel/zitadel_api.h"
 
 namespace orgiam::zitadel {
-
-using ZitadelSlot = framework::ApiSlot<ZitadelApi>;
 
 // Adds every ZITADEL resource, data source and ephemeral resource to `registry`.
 void RegisterZitadel(const ZitadelSlot* api, framework::Registry* registry);
