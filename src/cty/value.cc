@@ -5,6 +5,7 @@
 
 #include "cty/internal/compare.h"
 #include "cty/internal/json_string.h"
+#include "util/misuse.h"
 
 namespace orgiam::cty {
 
@@ -25,6 +26,23 @@ namespace {
 const Value& NullDynamic() {
   static const Value* const value = new Value();
   return *value;
+}
+
+// "object {a, b, c}": what a misuse report names, so the misspelling stands out.
+std::string DescribeObjectType(const Type& type) {
+  std::string out = "object {";
+  bool first = true;
+  for (const auto& [name, attribute_type] : type.attributes()) {
+    out += first ? "" : ", ";
+    out += name;
+    first = false;
+  }
+  return out + "}";
+}
+
+void ReportNoSuchAttribute(const char* accessor, const Type& type, const std::string& name) {
+  util::ReportMisuse(std::string("cty::Value::") + accessor + "(\"" + name + "\") on " +
+                     DescribeObjectType(type) + ", which has no attribute \"" + name + "\"");
 }
 
 const Refinements& NoRefinements() {
@@ -304,6 +322,10 @@ const std::map<std::string, Value>& Value::Entries() const {
 
 const Value& Value::GetAttr(const std::string& name) const {
   if (type().kind() != Type::Kind::kObject) return NullDynamic();
+  if (!type().attributes().contains(name)) {
+    ReportNoSuchAttribute("GetAttr", type(), name);
+    return NullDynamic();
+  }
   const auto& entries = Entries();
   auto it = entries.find(name);
   return it == entries.end() ? NullDynamic() : it->second;
@@ -316,10 +338,14 @@ size_t Value::LengthOrZero() const {
 }
 
 Value Value::WithAttr(const std::string& name, Value value) const {
-  if (type().kind() != Type::Kind::kObject || IsNull() || !IsKnown()) return *this;
+  if (type().kind() != Type::Kind::kObject) return *this;
   const auto& attribute_types = type().attributes();
   auto type_it = attribute_types.find(name);
-  if (type_it == attribute_types.end()) return *this;
+  if (type_it == attribute_types.end()) {
+    ReportNoSuchAttribute("WithAttr", type(), name);
+    return *this;
+  }
+  if (IsNull() || !IsKnown()) return *this;
   value = Adopt(std::move(value), type_it->second);
 
   Type new_type = type();

@@ -72,11 +72,15 @@ class Value {
   const std::vector<Value>& Elements() const;
   // Elements of a map or attributes of an object.
   const std::map<std::string, Value>& Entries() const;
-  // Attribute of an object; returns a null of type Dynamic if absent.
+  // Attribute of an object (a null or unknown object yields nulls). A name that the object's
+  // type does not have is a programming error: reported through util::ReportMisuse (abort
+  // in strict mode), then a null of type Dynamic. Non-objects yield a null of type Dynamic.
   const Value& GetAttr(const std::string& name) const;
   size_t LengthOrZero() const;  // elements/entries of a known collection or structure
 
-  // Copy of an object with one attribute replaced (the attribute must exist in the type).
+  // Copy of an object with one attribute replaced; a null or unknown object is returned as
+  // is. A name that the type does not have is reported through util::ReportMisuse (abort in
+  // strict mode), then the object is returned unchanged: no stray attribute is ever added.
   Value WithAttr(const std::string& name, Value value) const;
 
   // cty equality: same type (Dynamic matches nothing but Dynamic), same nullness and

@@ -1,6 +1,32 @@
 #include "framework/object_builder.h"
 
+#include "util/misuse.h"
+
 namespace orgiam::framework {
+namespace {
+
+// The readers below accept a null or unknown object of any type (they yield the fallback), but
+// a known object or a typed null must have the attribute: a misspelt name is reported, not
+// silently read as "unset".
+bool HasAttribute(const char* accessor, const cty::Value& object, const std::string& name) {
+  const cty::Type& type = object.type();
+  if (type.kind() != cty::Type::Kind::kObject) {
+    if (object.IsNullOrUnknown()) return false;  // e.g. a null of type Dynamic
+    util::ReportMisuse(std::string("framework::") + accessor + "(\"" + name +
+                       "\") on a value of type " + type.FriendlyName() + ", not an object");
+    return false;
+  }
+  if (type.attributes().contains(name)) return true;
+  std::string attributes;
+  for (const auto& [attribute, attribute_type] : type.attributes()) {
+    attributes += attributes.empty() ? attribute : ", " + attribute;
+  }
+  util::ReportMisuse(std::string("framework::") + accessor + "(\"" + name + "\") on object {" +
+                     attributes + "}, which has no attribute \"" + name + "\"");
+  return false;
+}
+
+}  // namespace
 
 ObjectBuilder::ObjectBuilder(const Schema& schema) : schema_(schema) {
   for (const auto& [name, type] : schema.implied_type.attributes()) {
@@ -14,7 +40,13 @@ ObjectBuilder::ObjectBuilder(const Schema& schema, const cty::Value& base) : Obj
 }
 
 ObjectBuilder& ObjectBuilder::Set(const std::string& name, cty::Value value) {
-  attributes_[name] = std::move(value);
+  auto it = attributes_.find(name);
+  if (it == attributes_.end()) {
+    util::ReportMisuse("ObjectBuilder::Set(\"" + name + "\") for " + schema_.type_name +
+                       ", whose schema has no attribute \"" + name + "\"");
+    return *this;  // never a stray attribute
+  }
+  it->second = std::move(value);
   return *this;
 }
 
@@ -27,7 +59,9 @@ ObjectBuilder& ObjectBuilder::SetBool(const std::string& name, bool value) {
 }
 
 ObjectBuilder& ObjectBuilder::SetNull(const std::string& name) {
-  return Set(name, cty::Value::Null(schema_.implied_type.attributes().at(name)));
+  const auto& types = schema_.implied_type.attributes();
+  auto it = types.find(name);
+  return Set(name, it == types.end() ? cty::Value() : cty::Value::Null(it->second));
 }
 
 cty::Value ObjectBuilder::Build() const {
@@ -36,19 +70,19 @@ cty::Value ObjectBuilder::Build() const {
 
 std::string GetString(const cty::Value& object, const std::string& name,
                       const std::string& fallback) {
-  if (object.IsNullOrUnknown()) return fallback;
+  if (!HasAttribute("GetString", object, name) || object.IsNullOrUnknown()) return fallback;
   const cty::Value& value = object.GetAttr(name);
   return value.IsNullOrUnknown() ? fallback : value.AsString();
 }
 
 bool GetBool(const cty::Value& object, const std::string& name, bool fallback) {
-  if (object.IsNullOrUnknown()) return fallback;
+  if (!HasAttribute("GetBool", object, name) || object.IsNullOrUnknown()) return fallback;
   const cty::Value& value = object.GetAttr(name);
   return value.IsNullOrUnknown() ? fallback : value.AsBool();
 }
 
 std::optional<int64_t> GetInt(const cty::Value& object, const std::string& name) {
-  if (object.IsNullOrUnknown()) return std::nullopt;
+  if (!HasAttribute("GetInt", object, name) || object.IsNullOrUnknown()) return std::nullopt;
   const cty::Value& value = object.GetAttr(name);
   if (value.IsNullOrUnknown()) return std::nullopt;
   return value.AsNumber().AsInt64();
@@ -56,7 +90,7 @@ std::optional<int64_t> GetInt(const cty::Value& object, const std::string& name)
 
 std::vector<std::string> GetStrings(const cty::Value& object, const std::string& name) {
   std::vector<std::string> out;
-  if (object.IsNullOrUnknown()) return out;
+  if (!HasAttribute("GetStrings", object, name) || object.IsNullOrUnknown()) return out;
   const cty::Value& value = object.GetAttr(name);
   if (value.IsNullOrUnknown()) return out;
   for (const cty::Value& element : value.Elements()) {

@@ -20,6 +20,9 @@ class ObjectBuilder {
   // Starts from `base` (an object of the schema's type; a null base counts as all-null).
   ObjectBuilder(const Schema& schema, const cty::Value& base);
 
+  // Each setter takes an attribute of the schema; any other name is a programming error,
+  // reported through util::ReportMisuse (abort in strict mode; otherwise ignored, so the
+  // object never gains a stray attribute).
   ObjectBuilder& Set(const std::string& name, cty::Value value);
   ObjectBuilder& SetString(const std::string& name, const std::string& value);
   ObjectBuilder& SetBool(const std::string& name, bool value);
@@ -31,7 +34,9 @@ class ObjectBuilder {
   std::map<std::string, cty::Value> attributes_;
 };
 
-// Attribute readers for known values; null or unknown yields the fallback.
+// Attribute readers for known values; a null or unknown object or attribute yields the
+// fallback. A name that the object's type lacks (or an object that is not one) is reported
+// through util::ReportMisuse (abort in strict mode), then yields the fallback.
 std::string GetString(const cty::Value& object, const std::string& name,
                       const std::string& fallback = "");
 bool GetBool(const cty::Value& object, const std::string& name, bool fallback = false);

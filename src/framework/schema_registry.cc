@@ -37,23 +37,54 @@ SchemaRegistry::SchemaRegistry() {
   }
 }
 
-const Schema* SchemaRegistry::Find(SchemaKind kind, std::string_view type_name) const {
-  const std::map<std::string, Schema, std::less<>>* table = nullptr;
+const std::map<std::string, Schema, std::less<>>& SchemaRegistry::Of(SchemaKind kind) const {
+  static const std::map<std::string, Schema, std::less<>>* const kNone =
+      new std::map<std::string, Schema, std::less<>>();
   switch (kind) {
     case SchemaKind::kProvider:
-      return &provider_;
+      return *kNone;
     case SchemaKind::kResource:
-      table = &resources_;
-      break;
+      return resources_;
     case SchemaKind::kDataSource:
-      table = &data_sources_;
-      break;
+      return data_sources_;
     case SchemaKind::kEphemeral:
-      table = &ephemerals_;
-      break;
+      return ephemerals_;
   }
-  auto it = table->find(type_name);
-  return it == table->end() ? nullptr : &it->second;
+  return *kNone;
+}
+
+const Schema* SchemaRegistry::Find(SchemaKind kind, std::string_view type_name) const {
+  if (kind == SchemaKind::kProvider) return &provider_;
+  const std::map<std::string, Schema, std::less<>>& table = Of(kind);
+  auto it = table.find(type_name);
+  return it == table.end() ? nullptr : &it->second;
+}
+
+const Schema& SchemaFor(SchemaKind kind, const std::string& type_name) {
+  const Schema* schema = SchemaRegistry::Get().Find(kind, type_name);
+  if (schema == nullptr) {
+    std::fprintf(stderr,
+                 "orgiam: internal error: no %s schema named \"%s\" is compiled in (add "
+                 "schemas/.../%s.json, or fix the name)\n",
+                 SchemaKindName(kind), type_name.c_str(), type_name.c_str());
+    std::fflush(stderr);
+    std::abort();
+  }
+  return *schema;
+}
+
+const char* SchemaKindName(SchemaKind kind) {
+  switch (kind) {
+    case SchemaKind::kProvider:
+      return "provider";
+    case SchemaKind::kResource:
+      return "resource";
+    case SchemaKind::kDataSource:
+      return "data source";
+    case SchemaKind::kEphemeral:
+      return "ephemeral resource";
+  }
+  return "unknown kind of";
 }
 
 }  // namespace orgiam::framework

@@ -19,7 +19,11 @@ class SchemaRegistry {
   static const SchemaRegistry& Get();
 
   const Schema& provider() const { return provider_; }
+  // nullptr when there is no such type: for names that come from outside (Terraform's
+  // requests). Provider code that names its own type calls SchemaFor below.
   const Schema* Find(SchemaKind kind, std::string_view type_name) const;
+  // The schemas of one kind by type name (kProvider: empty).
+  const std::map<std::string, Schema, std::less<>>& Of(SchemaKind kind) const;
   const std::map<std::string, Schema, std::less<>>& resources() const { return resources_; }
   const std::map<std::string, Schema, std::less<>>& data_sources() const { return data_sources_; }
   const std::map<std::string, Schema, std::less<>>& ephemerals() const { return ephemerals_; }
@@ -31,6 +35,14 @@ class SchemaRegistry {
   std::map<std::string, Schema, std::less<>> data_sources_;
   std::map<std::string, Schema, std::less<>> ephemerals_;
 };
+
+// The schema of a type that the provider's own code names. A missing one is a programming
+// error (a misspelling, a schema file not added): it aborts, naming the kind and the name,
+// in every build, so that the first start-up or test shows it.
+const Schema& SchemaFor(SchemaKind kind, const std::string& type_name);
+
+// "resource", "data source", "ephemeral resource" or "provider".
+const char* SchemaKindName(SchemaKind kind);
 
 // Generated from schemas/ at build time: the raw JSON documents.
 struct EmbeddedSchema {

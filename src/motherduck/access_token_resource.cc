@@ -26,7 +26,7 @@ using framework::GetInt;
 using framework::GetString;
 
 const framework::Schema& Schema() {
-  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
+  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
 }
 
 // Maps an API token onto the state, keeping what the API never returns (the secret, ttl) from
@@ -174,8 +174,8 @@ class AccessTokenResource : public framework::Resource {
 
 }  // namespace
 
-std::unique_ptr<framework::Resource> MakeAccessTokenResource(const MotherduckSlot* api) {
-  return std::make_unique<AccessTokenResource>(api);
+void RegisterAccessTokenResource(const MotherduckSlot* api, framework::Registry* registry) {
+  registry->AddResource(kTypeName, std::make_unique<AccessTokenResource>(api));
 }
 
 }  // namespace orgiam::motherduck

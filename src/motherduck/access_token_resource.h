@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "motherduck/motherduck_api.h"
 
 namespace orgiam::motherduck {
 
 // orgiam_motherduck_access_token
-std::unique_ptr<framework::Resource> MakeAccessTokenResource(const MotherduckSlot* api);
+void RegisterAccessTokenResource(const MotherduckSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::motherduck
 

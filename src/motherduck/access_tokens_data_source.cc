@@ -20,7 +20,7 @@ class AccessTokensDataSource : public framework::DataSource {
 
   cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema =
-        *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kDataSource, kTypeName);
+        framework::SchemaFor(framework::SchemaKind::kDataSource, kTypeName);
     std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
     if (!api) return cty::Value();
     const std::string username = framework::GetString(config, "username");
@@ -57,8 +57,8 @@ class AccessTokensDataSource : public framework::DataSource {
 
 }  // namespace
 
-std::unique_ptr<framework::DataSource> MakeAccessTokensDataSource(const MotherduckSlot* api) {
-  return std::make_unique<AccessTokensDataSource>(api);
+void RegisterAccessTokensDataSource(const MotherduckSlot* api, framework::Registry* registry) {
+  registry->AddDataSource(kTypeName, std::make_unique<AccessTokensDataSource>(api));
 }
 
 }  // namespace orgiam::motherduck

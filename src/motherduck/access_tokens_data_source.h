@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "motherduck/motherduck_api.h"
 
 namespace orgiam::motherduck {
 
 // data "orgiam_motherduck_access_tokens"
-std::unique_ptr<framework::DataSource> MakeAccessTokensDataSource(const MotherduckSlot* api);
+void RegisterAccessTokensDataSource(const MotherduckSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::motherduck
 

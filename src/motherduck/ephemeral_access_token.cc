@@ -32,7 +32,7 @@ class EphemeralAccessToken : public framework::EphemeralResource {
 
   Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema =
-        *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kEphemeral, kTypeName);
+        framework::SchemaFor(framework::SchemaKind::kEphemeral, kTypeName);
     Opened opened;
     std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
     if (!api) return opened;
@@ -81,8 +81,8 @@ class EphemeralAccessToken : public framework::EphemeralResource {
 
 }  // namespace
 
-std::unique_ptr<framework::EphemeralResource> MakeEphemeralAccessToken(const MotherduckSlot* api) {
-  return std::make_unique<EphemeralAccessToken>(api);
+void RegisterEphemeralAccessToken(const MotherduckSlot* api, framework::Registry* registry) {
+  registry->AddEphemeral(kTypeName, std::make_unique<EphemeralAccessToken>(api));
 }
 
 }  // namespace orgiam::motherduck

@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "motherduck/motherduck_api.h"
 
 namespace orgiam::motherduck {
 
 // ephemeral "orgiam_motherduck_access_token"
-std::unique_ptr<framework::EphemeralResource> MakeEphemeralAccessToken(const MotherduckSlot* api);
+void RegisterEphemeralAccessToken(const MotherduckSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::motherduck
 

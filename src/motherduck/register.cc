@@ -7,11 +7,12 @@
 
 namespace orgiam::motherduck {
 
+// One line per type; each Register... names its type once, in its own file.
 void RegisterMotherduck(const MotherduckSlot* api, framework::Registry* registry) {
-  registry->AddResource("orgiam_motherduck_service_account", MakeServiceAccountResource(api));
-  registry->AddResource("orgiam_motherduck_access_token", MakeAccessTokenResource(api));
-  registry->AddDataSource("orgiam_motherduck_access_tokens", MakeAccessTokensDataSource(api));
-  registry->AddEphemeral("orgiam_motherduck_access_token", MakeEphemeralAccessToken(api));
+  RegisterServiceAccountResource(api, registry);
+  RegisterAccessTokenResource(api, registry);
+  RegisterAccessTokensDataSource(api, registry);
+  RegisterEphemeralAccessToken(api, registry);
 }
 
 }  // namespace orgiam::motherduck

@@ -20,7 +20,7 @@ using framework::GetBool;
 using framework::GetString;
 
 const framework::Schema& Schema() {
-  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
+  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
 }
 
 // Protection is on unless the value is known to be false.
@@ -142,8 +142,8 @@ class ServiceAccountResource : public framework::Resource {
 
 }  // namespace
 
-std::unique_ptr<framework::Resource> MakeServiceAccountResource(const MotherduckSlot* api) {
-  return std::make_unique<ServiceAccountResource>(api);
+void RegisterServiceAccountResource(const MotherduckSlot* api, framework::Registry* registry) {
+  registry->AddResource(kTypeName, std::make_unique<ServiceAccountResource>(api));
 }
 
 }  // namespace orgiam::motherduck

@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "motherduck/motherduck_api.h"
 
 namespace orgiam::motherduck {
 
 // orgiam_motherduck_service_account
-std::unique_ptr<framework::Resource> MakeServiceAccountResource(const MotherduckSlot* api);
+void RegisterServiceAccountResource(const MotherduckSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::motherduck
 

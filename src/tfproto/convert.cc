@@ -5,6 +5,7 @@
 
 #include "cty/codec.h"
 #include "cty/utf8.h"
+#include "util/misuse.h"
 
 namespace orgiam::tfproto {
 namespace {
@@ -116,6 +117,18 @@ cty::Path PathFromProto(const tfplugin6::AttributePath& wire) {
 
 void AppendDiagnostics(const framework::Diagnostics& diagnostics,
                        google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out) {
+  // Programming errors recorded while this thread served the request (util/misuse.h): every
+  // handler answers through here, so none is lost and none escapes as an exception.
+  for (const std::string& misuse : util::TakeMisuseReports()) {
+    tfplugin6::Diagnostic* wire = out->Add();
+    wire->set_severity(tfplugin6::Diagnostic::ERROR);
+    wire->set_summary("Internal error in the provider");
+    wire->set_detail(framework::WireText(
+        "internal error in the provider: " + misuse +
+            ". This is a bug in the orgiam provider; please report it with the Terraform "
+            "configuration that led to it.",
+        framework::kMaxDiagnosticDetailBytes));
+  }
   for (const framework::Diagnostic& diagnostic : diagnostics.items()) {
     tfplugin6::Diagnostic* wire = out->Add();
     wire->set_severity(diagnostic.severity == framework::Diagnostic::Severity::kError

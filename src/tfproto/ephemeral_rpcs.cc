@@ -46,8 +46,8 @@ grpc::Status ProviderService::OpenEphemeralResource(
   framework::EphemeralResource* ephemeral =
       FindEphemeralOrDiagnose(*provider_, request->type_name(), &diagnostics);
   if (ephemeral != nullptr) {
-    const framework::Schema& schema = *framework::SchemaRegistry::Get().Find(
-        framework::SchemaKind::kEphemeral, request->type_name());
+    const framework::Schema& schema =
+        framework::SchemaFor(framework::SchemaKind::kEphemeral, request->type_name());
     if (std::optional<cty::Value> config =
             DecodeOrDiagnose(request->config(), schema, "configuration", &diagnostics)) {
       framework::EphemeralResource::Opened opened = ephemeral->Open(*config, &diagnostics);

@@ -23,7 +23,7 @@ constexpr absl::Duration kLifetime = absl::Hours(1);
 using framework::GetString;
 
 const framework::Schema& Schema() {
-  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kEphemeral, kTypeName);
+  return framework::SchemaFor(framework::SchemaKind::kEphemeral, kTypeName);
 }
 
 std::string RandomSuffix() {
@@ -85,8 +85,8 @@ class ApiKeyEphemeral : public framework::EphemeralResource {
 
 }  // namespace
 
-std::unique_ptr<framework::EphemeralResource> MakeApiKeyEphemeral(const VultrSlot* api) {
-  return std::make_unique<ApiKeyEphemeral>(api);
+void RegisterApiKeyEphemeral(const VultrSlot* api, framework::Registry* registry) {
+  registry->AddEphemeral(kTypeName, std::make_unique<ApiKeyEphemeral>(api));
 }
 
 }  // namespace orgiam::vultr

@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "vultr/service_user_resource.h"
 
 namespace orgiam::vultr {
 
 // ephemeral orgiam_vultr_user_api_key
-std::unique_ptr<framework::EphemeralResource> MakeApiKeyEphemeral(const VultrSlot* api);
+void RegisterApiKeyEphemeral(const VultrSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::vultr
 

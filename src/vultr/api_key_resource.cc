@@ -23,7 +23,7 @@ constexpr char kTypeName[] = "orgiam_vultr_user_api_key";
 using framework::GetString;
 
 const framework::Schema& Schema() {
-  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
+  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
 }
 
 // Maps an API key onto the state. The secret comes from `key` only when it is the create
@@ -125,8 +125,8 @@ class ApiKeyResource : public framework::Resource {
 
 }  // namespace
 
-std::unique_ptr<framework::Resource> MakeApiKeyResource(const VultrSlot* api) {
-  return std::make_unique<ApiKeyResource>(api);
+void RegisterApiKeyResource(const VultrSlot* api, framework::Registry* registry) {
+  registry->AddResource(kTypeName, std::make_unique<ApiKeyResource>(api));
 }
 
 }  // namespace orgiam::vultr

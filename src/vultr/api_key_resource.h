@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "vultr/service_user_resource.h"
 
 namespace orgiam::vultr {
 
 // orgiam_vultr_user_api_key (managed)
-std::unique_ptr<framework::Resource> MakeApiKeyResource(const VultrSlot* api);
+void RegisterApiKeyResource(const VultrSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::vultr
 

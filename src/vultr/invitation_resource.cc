@@ -36,7 +36,7 @@ using framework::GetBool;
 using framework::GetString;
 
 const framework::Schema& Schema() {
-  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
+  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
 }
 
 bool InThePast(const std::string& vultr_time) {
@@ -252,8 +252,8 @@ class InvitationResource : public framework::Resource {
 
 }  // namespace
 
-std::unique_ptr<framework::Resource> MakeInvitationResource(const VultrSlot* api) {
-  return std::make_unique<InvitationResource>(api);
+void RegisterInvitationResource(const VultrSlot* api, framework::Registry* registry) {
+  registry->AddResource(kTypeName, std::make_unique<InvitationResource>(api));
 }
 
 }  // namespace orgiam::vultr

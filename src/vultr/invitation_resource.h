@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "vultr/service_user_resource.h"
 
 namespace orgiam::vultr {
 
 // orgiam_vultr_organization_invitation
-std::unique_ptr<framework::Resource> MakeInvitationResource(const VultrSlot* api);
+void RegisterInvitationResource(const VultrSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::vultr
 

@@ -7,13 +7,14 @@
 
 namespace orgiam::vultr {
 
+// One line per type; each Register... names its type once, in its own file.
 void RegisterVultr(const VultrSlot* api, framework::Registry* registry) {
-  registry->AddResource("orgiam_vultr_service_user", MakeServiceUserResource(api));
-  registry->AddResource("orgiam_vultr_organization_invitation", MakeInvitationResource(api));
-  registry->AddResource("orgiam_vultr_user_api_key", MakeApiKeyResource(api));
-  registry->AddEphemeral("orgiam_vultr_user_api_key", MakeApiKeyEphemeral(api));
-  registry->AddDataSource("orgiam_vultr_service_user", MakeServiceUserDataSource(api));
-  registry->AddDataSource("orgiam_vultr_users", MakeUsersDataSource(api));
+  RegisterServiceUserResource(api, registry);
+  RegisterInvitationResource(api, registry);
+  RegisterApiKeyResource(api, registry);
+  RegisterApiKeyEphemeral(api, registry);
+  RegisterServiceUserDataSource(api, registry);
+  RegisterUsersDataSource(api, registry);
 }
 
 }  // namespace orgiam::vultr

@@ -25,7 +25,7 @@ using framework::GetString;
 using framework::GetStrings;
 
 const framework::Schema& Schema() {
-  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
+  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
 }
 
 // The password to send: password_wo (from config, never state) or password.
@@ -182,8 +182,8 @@ class ServiceUserResource : public framework::Resource {
 
 }  // namespace
 
-std::unique_ptr<framework::Resource> MakeServiceUserResource(const VultrSlot* api) {
-  return std::make_unique<ServiceUserResource>(api);
+void RegisterServiceUserResource(const VultrSlot* api, framework::Registry* registry) {
+  registry->AddResource(kTypeName, std::make_unique<ServiceUserResource>(api));
 }
 
 }  // namespace orgiam::vultr

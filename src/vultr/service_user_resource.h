@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "vultr/vultr_api.h"
 
 namespace orgiam::vultr {
 
 // orgiam_vultr_service_user
-std::unique_ptr<framework::Resource> MakeServiceUserResource(const VultrSlot* api);
+void RegisterServiceUserResource(const VultrSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::vultr
 

@@ -9,8 +9,12 @@ namespace {
 
 using framework::GetString;
 
+// The two data sources of this file; each name is used for its registration and its schema.
+constexpr char kServiceUserType[] = "orgiam_vultr_service_user";
+constexpr char kUsersType[] = "orgiam_vultr_users";
+
 const framework::Schema& DataSchema(const char* name) {
-  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kDataSource, name);
+  return framework::SchemaFor(framework::SchemaKind::kDataSource, name);
 }
 
 class ServiceUserDataSource : public framework::DataSource {
@@ -18,7 +22,7 @@ class ServiceUserDataSource : public framework::DataSource {
   explicit ServiceUserDataSource(const VultrSlot* api) : api_(api) {}
 
   cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
-    const framework::Schema& schema = DataSchema("orgiam_vultr_service_user");
+    const framework::Schema& schema = DataSchema(kServiceUserType);
     std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
     if (!api) return cty::Value();
     const std::string id = GetString(config, "id");
@@ -67,7 +71,7 @@ class UsersDataSource : public framework::DataSource {
   explicit UsersDataSource(const VultrSlot* api) : api_(api) {}
 
   cty::Value Read(const cty::Value&, framework::Diagnostics* diagnostics) override {
-    const framework::Schema& schema = DataSchema("orgiam_vultr_users");
+    const framework::Schema& schema = DataSchema(kUsersType);
     std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
     if (!api) return cty::Value();
     absl::StatusOr<std::vector<User>> users = api->ListUsers();
@@ -98,12 +102,12 @@ class UsersDataSource : public framework::DataSource {
 
 }  // namespace
 
-std::unique_ptr<framework::DataSource> MakeServiceUserDataSource(const VultrSlot* api) {
-  return std::make_unique<ServiceUserDataSource>(api);
+void RegisterServiceUserDataSource(const VultrSlot* api, framework::Registry* registry) {
+  registry->AddDataSource(kServiceUserType, std::make_unique<ServiceUserDataSource>(api));
 }
 
-std::unique_ptr<framework::DataSource> MakeUsersDataSource(const VultrSlot* api) {
-  return std::make_unique<UsersDataSource>(api);
+void RegisterUsersDataSource(const VultrSlot* api, framework::Registry* registry) {
+  registry->AddDataSource(kUsersType, std::make_unique<UsersDataSource>(api));
 }
 
 }  // namespace orgiam::vultr

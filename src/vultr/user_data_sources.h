@@ -3,15 +3,16 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "vultr/service_user_resource.h"
 
 namespace orgiam::vultr {
 
 // data "orgiam_vultr_service_user": one user by id or email (never its API key).
-std::unique_ptr<framework::DataSource> MakeServiceUserDataSource(const VultrSlot* api);
+void RegisterServiceUserDataSource(const VultrSlot* api, framework::Registry* registry);
 // data "orgiam_vultr_users": every user of every page.
-std::unique_ptr<framework::DataSource> MakeUsersDataSource(const VultrSlot* api);
+void RegisterUsersDataSource(const VultrSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::vultr
 

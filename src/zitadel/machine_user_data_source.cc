@@ -17,7 +17,7 @@ class MachineUserDataSource : public framework::DataSource {
 
   cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema =
-        *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kDataSource, kTypeName);
+        framework::SchemaFor(framework::SchemaKind::kDataSource, kTypeName);
     std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
     if (!api) return cty::Value();
     const std::string org = api->ResolveOrg(GetString(config, "org_id"));
@@ -68,8 +68,8 @@ class MachineUserDataSource : public framework::DataSource {
 
 }  // namespace
 
-std::unique_ptr<framework::DataSource> MakeMachineUserDataSource(const ZitadelSlot* api) {
-  return std::make_unique<MachineUserDataSource>(api);
+void RegisterMachineUserDataSource(const ZitadelSlot* api, framework::Registry* registry) {
+  registry->AddDataSource(kTypeName, std::make_unique<MachineUserDataSource>(api));
 }
 
 }  // namespace orgiam::zitadel

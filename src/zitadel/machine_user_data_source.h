@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "zitadel/zitadel_api.h"
 
 namespace orgiam::zitadel {
 
 // data "orgiam_zitadel_machine_user": by id or user_name, in org_id or the provider's org.
-std::unique_ptr<framework::DataSource> MakeMachineUserDataSource(const ZitadelSlot* api);
+void RegisterMachineUserDataSource(const ZitadelSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::zitadel
 

@@ -26,7 +26,7 @@ using framework::GetBool;
 using framework::GetString;
 
 const framework::Schema& Schema() {
-  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource, kTypeName);
+  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
 }
 
 // Maps an API user onto the state, keeping from `base` what the API never returns (the
@@ -284,8 +284,8 @@ class MachineUserResource : public framework::Resource {
 
 }  // namespace
 
-std::unique_ptr<framework::Resource> MakeMachineUserResource(const ZitadelSlot* api) {
-  return std::make_unique<MachineUserResource>(api);
+void RegisterMachineUserResource(const ZitadelSlot* api, framework::Registry* registry) {
+  registry->AddResource(kTypeName, std::make_unique<MachineUserResource>(api));
 }
 
 }  // namespace orgiam::zitadel

@@ -3,13 +3,14 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "zitadel/zitadel_api.h"
 
 namespace orgiam::zitadel {
 
 // orgiam_zitadel_machine_user
-std::unique_ptr<framework::Resource> MakeMachineUserResource(const ZitadelSlot* api);
+void RegisterMachineUserResource(const ZitadelSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::zitadel
 

@@ -20,7 +20,7 @@ class MachineUserSecretEphemeral : public framework::EphemeralResource {
 
   Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema =
-        *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kEphemeral, kTypeName);
+        framework::SchemaFor(framework::SchemaKind::kEphemeral, kTypeName);
     Opened opened;
     opened.result = cty::Value::Null(schema.implied_type);
     std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
@@ -67,9 +67,8 @@ class MachineUserSecretEphemeral : public framework::EphemeralResource {
 
 }  // namespace
 
-std::unique_ptr<framework::EphemeralResource> MakeMachineUserSecretEphemeral(
-    const ZitadelSlot* api) {
-  return std::make_unique<MachineUserSecretEphemeral>(api);
+void RegisterMachineUserSecretEphemeral(const ZitadelSlot* api, framework::Registry* registry) {
+  registry->AddEphemeral(kTypeName, std::make_unique<MachineUserSecretEphemeral>(api));
 }
 
 }  // namespace orgiam::zitadel

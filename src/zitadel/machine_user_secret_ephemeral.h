@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "framework/registry.h"
 #include "framework/resource.h"
 #include "zitadel/zitadel_api.h"
 
@@ -10,8 +11,7 @@ namespace orgiam::zitadel {
 
 // ephemeral "orgiam_zitadel_machine_user_secret": Open generates a fresh client secret,
 // Close removes it again.
-std::unique_ptr<framework::EphemeralResource> MakeMachineUserSecretEphemeral(
-    const ZitadelSlot* api);
+void RegisterMachineUserSecretEphemeral(const ZitadelSlot* api, framework::Registry* registry);
 
 }  // namespace orgiam::zitadel
 

@@ -6,10 +6,11 @@
 
 namespace orgiam::zitadel {
 
+// One line per type; each Register... names its type once, in its own file.
 void RegisterZitadel(const ZitadelSlot* api, framework::Registry* registry) {
-  registry->AddResource("orgiam_zitadel_machine_user", MakeMachineUserResource(api));
-  registry->AddDataSource("orgiam_zitadel_machine_user", MakeMachineUserDataSource(api));
-  registry->AddEphemeral("orgiam_zitadel_machine_user_secret", MakeMachineUserSecretEphemeral(api));
+  RegisterMachineUserResource(api, registry);
+  RegisterMachineUserDataSource(api, registry);
+  RegisterMachineUserSecretEphemeral(api, registry);
 }
 
 }  // namespace orgiam::zitadel

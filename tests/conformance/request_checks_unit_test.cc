@@ -20,8 +20,7 @@ using ::testing::Not;
 using ::testing::SizeIs;
 
 const framework::Schema& UserSchema() {
-  return *framework::SchemaRegistry::Get().Find(framework::SchemaKind::kResource,
-                                                "orgiam_vultr_service_user");
+  return framework::SchemaFor(framework::SchemaKind::kResource, "orgiam_vultr_service_user");
 }
 
 cty::Value User(const std::string& id) {

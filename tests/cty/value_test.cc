@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "util/misuse.h"
 
 namespace orgiam::cty {
 namespace {
@@ -137,8 +138,6 @@ TEST(ValueTest, MapAndObject) {
   const Value obj = Value::Object({{"name", Value::String("x")}, {"n", Value::Int(1)}});
   EXPECT_EQ(obj.type(), Type::Object({{"name", Type::String()}, {"n", Type::Number()}}));
   EXPECT_EQ(obj.GetAttr("name").AsString(), "x");
-  EXPECT_TRUE(obj.GetAttr("missing").IsNull());
-  EXPECT_TRUE(obj.GetAttr("missing").type().IsDynamic());
   EXPECT_EQ(obj.LengthOrZero(), 2u);
 }
 
@@ -167,7 +166,33 @@ TEST(ValueTest, WithAttr) {
   EXPECT_EQ(changed.type(), type);
   EXPECT_EQ(obj.WithAttr("b", Value()).GetAttr("b").type(), Type::Number());
   EXPECT_EQ(obj.WithAttr("b", Value::Unknown(Type::Number())).IsWhollyKnown(), false);
+}
+
+// A name the object's type lacks is a programming error (util/misuse.h): strict mode aborts
+// naming the attribute; otherwise GetAttr yields a null of type Dynamic and WithAttr the
+// object unchanged, never with a stray attribute.
+TEST(ValueDeathTest, AttributesTheTypeLacks) {
+  const Type type = Type::Object({{"a", Type::String()}, {"b", Type::Number()}});
+  const Value obj = Value::Object(type, {{"a", Value::String("x")}, {"b", Value::Int(1)}});
+  EXPECT_DEATH(
+      {
+        util::SetStrictChecksForTesting(true);
+        obj.GetAttr("missing");
+      },
+      "GetAttr\\(\"missing\"\\) on object \\{a, b\\}");
+  EXPECT_DEATH(
+      {
+        util::SetStrictChecksForTesting(true);
+        obj.WithAttr("nope", Value::Int(2));
+      },
+      "WithAttr\\(\"nope\"\\) on object \\{a, b\\}");
+  const bool strict = util::StrictChecks();
+  util::SetStrictChecksForTesting(false);
+  EXPECT_TRUE(obj.GetAttr("missing").IsNull());
+  EXPECT_TRUE(obj.GetAttr("missing").type().IsDynamic());
   EXPECT_EQ(obj.WithAttr("nope", Value::Int(2)), obj);
+  EXPECT_EQ(util::TakeMisuseReports().size(), 3u);
+  util::SetStrictChecksForTesting(strict);
 }
 
 TEST(ValueTest, WhollyKnownLooksInside) {

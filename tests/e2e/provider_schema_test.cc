@@ -1,7 +1,14 @@
-// Terraform itself reads the provider schema through a filesystem-mirror install.
+// Terraform itself reads the provider schema through a filesystem-mirror install. The types
+// expected are the ones compiled in (framework::SchemaRegistry), never a list kept here.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "framework/schema_registry.h"
 #include "terraform_workspace.h"
 
 namespace orgiam::testing {
@@ -28,11 +35,18 @@ class ProviderSchemaTest : public ::testing::Test {
     delete workspace_;
     delete schema_;
   }
+  // at(): a missing key throws (the test fails with the key's name) instead of reading
+  // through a null; the tests ASSERT on contains() first where a key may be missing.
   static const nlohmann::json& Provider() {
-    return (*schema_)["provider_schemas"]["registry.terraform.io/orgiam/orgiam"];
+    return schema_->at("provider_schemas").at("registry.terraform.io/orgiam/orgiam");
   }
   static const nlohmann::json& Attribute(const char* group, const char* type, const char* name) {
-    return Provider()[group][type]["block"]["attributes"][name];
+    return Provider().at(group).at(type).at("block").at("attributes").at(name);
+  }
+  // The attribute's boolean flag; absent counts as false, as in Terraform's JSON.
+  static bool Flag(const char* group, const char* type, const char* name, const char* flag) {
+    const nlohmann::json& attribute = Attribute(group, type, name);
+    return attribute.contains(flag) && attribute.at(flag) == true;
   }
 
   static TerraformWorkspace* workspace_;
@@ -42,68 +56,87 @@ class ProviderSchemaTest : public ::testing::Test {
 TerraformWorkspace* ProviderSchemaTest::workspace_ = nullptr;
 nlohmann::json* ProviderSchemaTest::schema_ = nullptr;
 
-TEST_F(ProviderSchemaTest, ListsEveryTypeOfTheDesign) {
+// Terraform sees exactly the types compiled in (schemas/), each kind in its group.
+TEST_F(ProviderSchemaTest, ListsEveryCompiledInTypeAndNothingElse) {
+  ASSERT_TRUE(schema_->is_object()) << "not JSON";
+  ASSERT_TRUE(schema_->contains("provider_schemas")) << schema_->dump(2);
+  ASSERT_TRUE(schema_->at("provider_schemas").contains("registry.terraform.io/orgiam/orgiam"))
+      << schema_->dump(2);
   ASSERT_TRUE(Provider().is_object()) << schema_->dump(2);
-  for (const char* name : {"orgiam_vultr_service_user", "orgiam_vultr_organization_invitation",
-                           "orgiam_vultr_user_api_key", "orgiam_zitadel_machine_user",
-                           "orgiam_motherduck_service_account", "orgiam_motherduck_access_token"}) {
-    EXPECT_TRUE(Provider()["resource_schemas"].contains(name)) << name;
-  }
-  for (const char* name : {"orgiam_vultr_service_user", "orgiam_vultr_users",
-                           "orgiam_zitadel_machine_user", "orgiam_motherduck_access_tokens"}) {
-    EXPECT_TRUE(Provider()["data_source_schemas"].contains(name)) << name;
-  }
-  for (const char* name : {"orgiam_motherduck_access_token", "orgiam_zitadel_machine_user_secret",
-                           "orgiam_vultr_user_api_key"}) {
-    EXPECT_TRUE(Provider()["ephemeral_resource_schemas"].contains(name)) << name;
+  const std::pair<const char*, framework::SchemaKind> groups[] = {
+      {"resource_schemas", framework::SchemaKind::kResource},
+      {"data_source_schemas", framework::SchemaKind::kDataSource},
+      {"ephemeral_resource_schemas", framework::SchemaKind::kEphemeral}};
+  for (const auto& [group, kind] : groups) {
+    ASSERT_TRUE(Provider().contains(group)) << group;
+    std::vector<std::string> seen;
+    for (const auto& [name, schema] : Provider().at(group).items()) seen.push_back(name);
+    std::vector<std::string> compiled_in;
+    for (const auto& [name, schema] : framework::SchemaRegistry::Get().Of(kind)) {
+      compiled_in.push_back(name);
+    }
+    std::sort(seen.begin(), seen.end());
+    EXPECT_EQ(seen, compiled_in) << group;
+    EXPECT_FALSE(compiled_in.empty()) << group;
   }
 }
 
 TEST_F(ProviderSchemaTest, ProviderBlocksAndSensitiveCredentials) {
-  const nlohmann::json& blocks = Provider()["provider"]["block"]["block_types"];
+  const nlohmann::json& block = Provider().at("provider").at("block");
+  ASSERT_TRUE(block.contains("block_types")) << block.dump(2);
+  const nlohmann::json& blocks = block.at("block_types");
   for (const char* vendor : {"vultr", "zitadel", "motherduck"}) {
     ASSERT_TRUE(blocks.contains(vendor)) << vendor;
-    EXPECT_EQ(blocks[vendor]["nesting_mode"], "single");
+    EXPECT_EQ(blocks.at(vendor).at("nesting_mode"), "single");
   }
-  EXPECT_EQ(blocks["vultr"]["block"]["attributes"]["api_key"]["sensitive"], true);
-  EXPECT_EQ(blocks["zitadel"]["block"]["attributes"]["token"]["sensitive"], true);
-  EXPECT_EQ(blocks["motherduck"]["block"]["attributes"]["token"]["sensitive"], true);
-  EXPECT_TRUE(Provider()["provider"]["block"]["attributes"].contains("max_retries"));
-  EXPECT_TRUE(Provider()["provider"]["block"]["attributes"].contains("request_timeout"));
+  auto sensitive = [&blocks](const char* vendor, const char* attribute) {
+    const nlohmann::json& a = blocks.at(vendor).at("block").at("attributes").at(attribute);
+    return a.contains("sensitive") && a.at("sensitive") == true;
+  };
+  EXPECT_TRUE(sensitive("vultr", "api_key"));
+  EXPECT_TRUE(sensitive("zitadel", "token"));
+  EXPECT_TRUE(sensitive("motherduck", "token"));
+  ASSERT_TRUE(block.contains("attributes"));
+  EXPECT_TRUE(block.at("attributes").contains("max_retries"));
+  EXPECT_TRUE(block.at("attributes").contains("request_timeout"));
 }
 
 TEST_F(ProviderSchemaTest, SecretsAreSensitiveAndWriteOnlyWhereSpecified) {
   const char* kResources = "resource_schemas";
-  EXPECT_EQ(Attribute(kResources, "orgiam_vultr_service_user", "api_key")["sensitive"], true);
-  EXPECT_EQ(Attribute(kResources, "orgiam_vultr_service_user", "password")["sensitive"], true);
-  const nlohmann::json& password_wo =
-      Attribute(kResources, "orgiam_vultr_service_user", "password_wo");
-  EXPECT_EQ(password_wo["write_only"], true);
-  EXPECT_EQ(password_wo["sensitive"], true);
-  EXPECT_EQ(Attribute(kResources, "orgiam_zitadel_machine_user", "client_secret")["sensitive"],
-            true);
-  EXPECT_EQ(Attribute(kResources, "orgiam_zitadel_machine_user", "client_id")["sensitive"], true);
-  EXPECT_EQ(Attribute(kResources, "orgiam_motherduck_access_token", "token")["sensitive"], true);
-  EXPECT_EQ(Attribute(kResources, "orgiam_vultr_user_api_key", "api_key")["sensitive"], true);
+  EXPECT_TRUE(Flag(kResources, "orgiam_vultr_service_user", "api_key", "sensitive"));
+  EXPECT_TRUE(Flag(kResources, "orgiam_vultr_service_user", "password", "sensitive"));
+  EXPECT_TRUE(Flag(kResources, "orgiam_vultr_service_user", "password_wo", "write_only"));
+  EXPECT_TRUE(Flag(kResources, "orgiam_vultr_service_user", "password_wo", "sensitive"));
+  EXPECT_TRUE(Flag(kResources, "orgiam_zitadel_machine_user", "client_secret", "sensitive"));
+  EXPECT_TRUE(Flag(kResources, "orgiam_zitadel_machine_user", "client_id", "sensitive"));
+  EXPECT_TRUE(Flag(kResources, "orgiam_motherduck_access_token", "token", "sensitive"));
+  EXPECT_TRUE(Flag(kResources, "orgiam_vultr_user_api_key", "api_key", "sensitive"));
   const char* kEphemeral = "ephemeral_resource_schemas";
-  EXPECT_EQ(Attribute(kEphemeral, "orgiam_motherduck_access_token", "token")["sensitive"], true);
-  EXPECT_EQ(
-      Attribute(kEphemeral, "orgiam_zitadel_machine_user_secret", "client_secret")["sensitive"],
-      true);
-  EXPECT_EQ(Attribute(kEphemeral, "orgiam_vultr_user_api_key", "api_key")["sensitive"], true);
+  EXPECT_TRUE(Flag(kEphemeral, "orgiam_motherduck_access_token", "token", "sensitive"));
+  EXPECT_TRUE(Flag(kEphemeral, "orgiam_zitadel_machine_user_secret", "client_secret", "sensitive"));
+  EXPECT_TRUE(Flag(kEphemeral, "orgiam_vultr_user_api_key", "api_key", "sensitive"));
   // The data source never exposes the key.
-  EXPECT_FALSE(Provider()["data_source_schemas"]["orgiam_vultr_service_user"]["block"]["attributes"]
+  EXPECT_FALSE(Provider()
+                   .at("data_source_schemas")
+                   .at("orgiam_vultr_service_user")
+                   .at("block")
+                   .at("attributes")
                    .contains("api_key"));
 }
 
 TEST_F(ProviderSchemaTest, AttributeTypesMatchTheDesign) {
-  EXPECT_EQ(Attribute("resource_schemas", "orgiam_vultr_service_user", "acls")["type"],
+  EXPECT_EQ(Attribute("resource_schemas", "orgiam_vultr_service_user", "acls").at("type"),
             nlohmann::json::parse(R"(["set","string"])"));
-  EXPECT_EQ(Attribute("resource_schemas", "orgiam_zitadel_machine_user", "login_names")["type"],
+  EXPECT_EQ(Attribute("resource_schemas", "orgiam_zitadel_machine_user", "login_names").at("type"),
             nlohmann::json::parse(R"(["list","string"])"));
-  EXPECT_EQ(Attribute("resource_schemas", "orgiam_motherduck_access_token", "ttl")["type"],
+  EXPECT_EQ(Attribute("resource_schemas", "orgiam_motherduck_access_token", "ttl").at("type"),
             "number");
-  EXPECT_EQ(Attribute("data_source_schemas", "orgiam_vultr_users", "users")["type"][1][1]["email"],
+  // ["list", ["object", {"email": "string", ...}]]
+  EXPECT_EQ(Attribute("data_source_schemas", "orgiam_vultr_users", "users")
+                .at("type")
+                .at(1)
+                .at(1)
+                .at("email"),
             "string");
 }
 

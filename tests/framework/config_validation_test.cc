@@ -9,11 +9,7 @@
 namespace orgiam::framework {
 namespace {
 
-const Schema& ResourceSchema(const char* name) {
-  const Schema* schema = SchemaRegistry::Get().Find(SchemaKind::kResource, name);
-  EXPECT_NE(schema, nullptr) << name;
-  return *schema;
-}
+const Schema& ResourceSchema(const char* name) { return SchemaFor(SchemaKind::kResource, name); }
 
 // A config object of `schema` with the given attributes set and the rest null.
 cty::Value Config(const Schema& schema, std::map<std::string, cty::Value> set) {

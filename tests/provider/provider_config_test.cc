@@ -38,10 +38,8 @@ class ProviderConfigTest : public ::testing::Test {
 
   // The provider block given as Terraform's JSON encoding of it.
   static ProviderConfig Resolve(const std::string& json, framework::Diagnostics* diagnostics) {
-    const framework::Schema* schema =
-        framework::SchemaRegistry::Get().Find(framework::SchemaKind::kProvider, "");
-    EXPECT_NE(schema, nullptr);
-    absl::StatusOr<cty::Value> config = cty::DecodeJson(json, schema->implied_type);
+    const framework::Schema& schema = framework::SchemaFor(framework::SchemaKind::kProvider, "");
+    absl::StatusOr<cty::Value> config = cty::DecodeJson(json, schema.implied_type);
     EXPECT_TRUE(config.ok()) << config.status();
     return ResolveProviderConfig(*config, diagnostics);
   }

@@ -17,12 +17,11 @@ namespace orgiam::framework {
 namespace {
 
 Diagnostics ValidateProvider(const std::string& json) {
-  const Schema* schema = SchemaRegistry::Get().Find(SchemaKind::kProvider, "");
-  EXPECT_NE(schema, nullptr);
-  absl::StatusOr<cty::Value> config = cty::DecodeJson(json, schema->implied_type);
+  const Schema& schema = SchemaFor(SchemaKind::kProvider, "");
+  absl::StatusOr<cty::Value> config = cty::DecodeJson(json, schema.implied_type);
   EXPECT_TRUE(config.ok()) << config.status();
   Diagnostics diagnostics;
-  ValidateConfig(*schema, *config, ValidationOptions{}, &diagnostics);
+  ValidateConfig(schema, *config, ValidationOptions{}, &diagnostics);
   return diagnostics;
 }
 
