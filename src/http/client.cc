@@ -219,6 +219,159 @@ absl::Status Client::CheckRequest(const Request& request) const {
   return absl::OkStatus();
 }
 
+namespace {
+
+// Everything one exchange of `request` needs, the same for every attempt.
+internal::TransferSpec BuildTransfer(const ClientOptions& options, const std::string& base_url,
+                                     bool loopback, const Request& request, bool idempotent,
+                                     bool interruptible) {
+  internal::TransferSpec spec;
+  spec.method = request.method;
+  spec.url = base_url;
+  if (!request.path.empty() && request.path.front() != '/') spec.url.push_back('/');
+  spec.url += request.path;
+  spec.body = &request.body;
+  spec.user_agent = UserAgent();
+  spec.https_only = !loopback;
+  spec.ca_file = options.ca_file;
+  spec.resolve = options.resolve;
+  spec.timeout = options.request_timeout;
+  spec.connect_timeout = std::min(options.connect_timeout, options.request_timeout);
+  // curl silently resends a request once when a kept-alive connection turns out
+  // to be closed before any response byte arrives. For a POST that is exactly
+  // the case where the server may have carried it out (and then dropped the
+  // connection), so a POST always opens its own connection: then nothing is
+  // ever resent behind our back.
+  spec.fresh_connection = !idempotent;
+  // A create the vendor may already be carrying out is never cut off by a stop.
+  spec.survive_cancel = !idempotent || !interruptible;
+  auto overridden = [&request](std::string_view name) {
+    return std::any_of(request.headers.begin(), request.headers.end(), [name](const auto& h) {
+      return absl::EqualsIgnoreCase(h.first, absl::string_view(name.data(), name.size()));
+    });
+  };
+  if (!overridden("Accept")) spec.header_lines.push_back("Accept: application/json");
+  if (!options.bearer_token.empty() && !overridden("Authorization")) {
+    spec.header_lines.push_back("Authorization: Bearer " + options.bearer_token);
+  }
+  if (!overridden("Content-Type")) {
+    // With an empty body "Content-Type:" removes the form type curl adds to
+    // POSTs.
+    spec.header_lines.push_back(request.body.empty() ? "Content-Type:"
+                                                     : "Content-Type: application/json");
+  }
+  if (!overridden("Expect")) spec.header_lines.push_back("Expect:");
+  for (const auto& [name, value] : request.headers) {
+    // "Name;" is curl's way to send a header with an empty value ("Name:" would
+    // remove it).
+    spec.header_lines.push_back(value.empty() ? name + ";" : name + ": " + value);
+  }
+  return spec;
+}
+
+void LogAttempt(const std::string& vendor, const Request& request, const std::string& shown,
+                const TransferResult& result, int attempt) {
+  if (result.code == CURLE_OK) {
+    ORGIAM_LOG(kDebug, kModule, "HTTP request",
+               {{"vendor", vendor},
+                {"method", request.method},
+                {"path", shown},
+                {"status", std::to_string(result.response.status)},
+                {"duration_ms", std::to_string(result.duration.count())},
+                {"attempt", std::to_string(attempt)}});
+  } else {
+    ORGIAM_LOG(kDebug, kModule, "HTTP request failed",
+               {{"vendor", vendor},
+                {"method", request.method},
+                {"path", shown},
+                {"status", std::to_string(result.response.status)},
+                {"error", result.error},
+                {"duration_ms", std::to_string(result.duration.count())},
+                {"attempt", std::to_string(attempt)}});
+  }
+}
+
+// The status of a transfer that failed without a response, after `attempt` attempts;
+// `suffix` adds why no more were made.
+absl::Status TransportFailure(const ClientOptions& options, const std::string& base_url,
+                              const std::string& where, const TransferResult& result, int attempt,
+                              const std::string& suffix = "") {
+  return absl::Status(StatusCodeFor(result.code),
+                      absl::StrCat(where, ": ", TransportDetail(options, base_url, result),
+                                   " (curl error ", static_cast<int>(result.code), ") after ",
+                                   attempt, " ", Attempts(attempt), suffix));
+}
+
+// What one attempt that was not cancelled comes to: `done` to return it, or another attempt
+// after `delay`.
+struct Verdict {
+  std::optional<absl::StatusOr<Response>> done = std::nullopt;
+  milliseconds delay{0};
+  std::string reason = {};
+  bool have_response = false;
+};
+
+Verdict Classify(const ClientOptions& options, const std::string& base_url,
+                 const std::string& where, TransferResult& result, bool idempotent, int attempt,
+                 bool last, milliseconds max_backoff) {
+  Verdict verdict;
+  const Response& response = result.response;
+  verdict.have_response =
+      result.code == CURLE_OK || (result.body_too_large && response.status != 0);
+  if (!verdict.have_response) {
+    const bool not_sent = FailedBeforeSending(result);
+    const bool retryable =
+        IsRetryableTransportError(result.code) && (idempotent || not_sent) && !last;
+    if (!retryable) {
+      absl::Status status = TransportFailure(options, base_url, where, result, attempt);
+      if (!idempotent && !not_sent) {
+        status = MarkOutcomeUnknown(
+            absl::Status(status.code(), absl::StrCat(status.message(),
+                                                     "; the request may have been carried out "
+                                                     "(outcome unknown)")));
+      }
+      verdict.done = status;
+      return verdict;
+    }
+    verdict.delay = internal::Backoff(attempt - 1, options.initial_backoff, max_backoff);
+    verdict.reason = absl::StrCat("curl error ", static_cast<int>(result.code));
+    return verdict;
+  }
+  const int status = response.status;
+  if (result.body_too_large && status >= 200 && status < 300) {
+    absl::Status error = absl::ResourceExhaustedError(
+        absl::StrCat(where, ": HTTP ", status, " response body exceeds the size limit"));
+    verdict.done = idempotent ? error : MarkOutcomeUnknown(WithHttpStatus(error, status));
+    return verdict;
+  }
+  // 501 and 505 say the server does not do this at all: certainly not
+  // carried out.
+  if (!idempotent && status >= 500 && status != 501 && status != 505) {
+    verdict.done = MarkOutcomeUnknown(
+        WithHttpStatus(absl::UnavailableError(absl::StrCat(where, ": HTTP ", status,
+                                                           "; the request may have been carried "
+                                                           "out (outcome unknown)")),
+                       status));
+    return verdict;
+  }
+  const bool retryable = internal::IsRetryableStatus(status) && (idempotent || status == 429);
+  if (!retryable || last) {
+    verdict.done = std::move(result.response);
+    return verdict;
+  }
+  verdict.reason = absl::StrCat("HTTP ", status);
+  std::optional<milliseconds> retry_after;
+  if (auto it = response.headers.find("retry-after"); it != response.headers.end()) {
+    retry_after = internal::ParseRetryAfter(it->second, std::chrono::system_clock::now());
+  }
+  verdict.delay = retry_after.has_value()
+                      ? std::min(*retry_after, max_backoff)
+                      : internal::Backoff(attempt - 1, options.initial_backoff, max_backoff);
+  return verdict;
+}
+
+}  // namespace
+
 absl::StatusOr<Response> Client::Send(const Request& request) {
   const bool interruptible = Interruptible();
   if (interruptible && cancellation_->IsCancelled()) return Cancelled(request);
@@ -233,161 +386,51 @@ absl::StatusOr<Response> Client::Send(const Request& request) {
 
   const std::string& vendor = options_.vendor;
   const std::string shown = internal::RedactPath(request.path);
+  const std::string where = absl::StrCat(vendor, ": ", request.method, " ", shown);
   const bool idempotent = internal::IsIdempotent(request.method) || request.read_only;
   const int max_retries = std::max(0, options_.max_retries);
   const milliseconds max_backoff = std::max(milliseconds(0), options_.max_backoff);
-
-  internal::TransferSpec spec;
-  spec.method = request.method;
-  spec.url = base_url_;
-  if (!request.path.empty() && request.path.front() != '/') spec.url.push_back('/');
-  spec.url += request.path;
-  spec.body = &request.body;
-  spec.user_agent = UserAgent();
-  spec.https_only = !loopback_;
-  spec.ca_file = options_.ca_file;
-  spec.resolve = options_.resolve;
-  spec.timeout = options_.request_timeout;
-  spec.connect_timeout = std::min(options_.connect_timeout, options_.request_timeout);
-  // curl silently resends a request once when a kept-alive connection turns out
-  // to be closed before any response byte arrives. For a POST that is exactly
-  // the case where the server may have carried it out (and then dropped the
-  // connection), so a POST always opens its own connection: then nothing is
-  // ever resent behind our back.
-  spec.fresh_connection = !idempotent;
-  // A create the vendor may already be carrying out is never cut off by a stop.
-  spec.survive_cancel = !idempotent || !interruptible;
+  const internal::TransferSpec spec =
+      BuildTransfer(options_, base_url_, loopback_, request, idempotent, interruptible);
   const auto deadline = std::chrono::steady_clock::now() + OperationBudget(options_);
-  auto overridden = [&request](std::string_view name) {
-    return std::any_of(request.headers.begin(), request.headers.end(), [name](const auto& h) {
-      return absl::EqualsIgnoreCase(h.first, absl::string_view(name.data(), name.size()));
-    });
-  };
-  if (!overridden("Accept")) spec.header_lines.push_back("Accept: application/json");
-  if (!options_.bearer_token.empty() && !overridden("Authorization")) {
-    spec.header_lines.push_back("Authorization: Bearer " + options_.bearer_token);
-  }
-  if (!overridden("Content-Type")) {
-    // With an empty body "Content-Type:" removes the form type curl adds to
-    // POSTs.
-    spec.header_lines.push_back(request.body.empty() ? "Content-Type:"
-                                                     : "Content-Type: application/json");
-  }
-  if (!overridden("Expect")) spec.header_lines.push_back("Expect:");
-  for (const auto& [name, value] : request.headers) {
-    // "Name;" is curl's way to send a header with an empty value ("Name:" would
-    // remove it).
-    spec.header_lines.push_back(value.empty() ? name + ";" : name + ": " + value);
-  }
 
   for (int attempt = 1;; ++attempt) {
     if (absl::Status admitted =
             limiter_->Acquire(interruptible ? cancellation_.get() : nullptr, deadline);
         !admitted.ok()) {
       if (absl::IsCancelled(admitted)) return Cancelled(request);
-      return absl::DeadlineExceededError(
-          absl::StrCat(vendor, ": ", request.method, " ", shown, ": not sent: ", admitted.message(),
-                       " (", Attempts(attempt - 1), " so far: ", attempt - 1, ")"));
+      return absl::DeadlineExceededError(absl::StrCat(where, ": not sent: ", admitted.message(),
+                                                      " (", Attempts(attempt - 1),
+                                                      " so far: ", attempt - 1, ")"));
     }
     TransferResult result = pool_->Perform(spec);
-    const Response& response = result.response;
-    if (result.code == CURLE_OK) {
-      ORGIAM_LOG(kDebug, kModule, "HTTP request",
-                 {{"vendor", vendor},
-                  {"method", request.method},
-                  {"path", shown},
-                  {"status", std::to_string(response.status)},
-                  {"duration_ms", std::to_string(result.duration.count())},
-                  {"attempt", std::to_string(attempt)}});
-    } else {
-      ORGIAM_LOG(kDebug, kModule, "HTTP request failed",
-                 {{"vendor", vendor},
-                  {"method", request.method},
-                  {"path", shown},
-                  {"status", std::to_string(response.status)},
-                  {"error", result.error},
-                  {"duration_ms", std::to_string(result.duration.count())},
-                  {"attempt", std::to_string(attempt)}});
-    }
-    const bool last = attempt > max_retries;
-    const std::string where = absl::StrCat(vendor, ": ", request.method, " ", shown);
-
+    LogAttempt(vendor, request, shown, result, attempt);
     if (result.cancelled) {
       absl::Status status = Cancelled(request);
       return (!idempotent && result.connected) ? MarkOutcomeUnknown(status) : status;
     }
-
-    milliseconds delay{0};
-    std::string reason;
-    const bool have_response =
-        result.code == CURLE_OK || (result.body_too_large && response.status != 0);
-    if (!have_response) {
-      const bool not_sent = FailedBeforeSending(result);
-      const bool retryable =
-          IsRetryableTransportError(result.code) && (idempotent || not_sent) && !last;
-      if (!retryable) {
-        const std::string detail = TransportDetail(options_, base_url_, result);
-        absl::Status status(
-            StatusCodeFor(result.code),
-            absl::StrCat(where, ": ", detail, " (curl error ", static_cast<int>(result.code),
-                         ") after ", attempt, " ", Attempts(attempt)));
-        if (!idempotent && !not_sent) {
-          status = MarkOutcomeUnknown(
-              absl::Status(status.code(), absl::StrCat(status.message(),
-                                                       "; the request may have been carried out "
-                                                       "(outcome unknown)")));
-        }
-        return status;
-      }
-      delay = internal::Backoff(attempt - 1, options_.initial_backoff, max_backoff);
-      reason = absl::StrCat("curl error ", static_cast<int>(result.code));
-    } else {
-      const int status = response.status;
-      if (result.body_too_large && status >= 200 && status < 300) {
-        absl::Status error = absl::ResourceExhaustedError(
-            absl::StrCat(where, ": HTTP ", status, " response body exceeds the size limit"));
-        return idempotent ? error : MarkOutcomeUnknown(WithHttpStatus(error, status));
-      }
-      // 501 and 505 say the server does not do this at all: certainly not
-      // carried out.
-      if (!idempotent && status >= 500 && status != 501 && status != 505) {
-        return MarkOutcomeUnknown(WithHttpStatus(
-            absl::UnavailableError(absl::StrCat(where, ": HTTP ", status,
-                                                "; the request may have been carried out "
-                                                "(outcome unknown)")),
-            status));
-      }
-      const bool retryable = internal::IsRetryableStatus(status) && (idempotent || status == 429);
-      if (!retryable || last) return std::move(result.response);
-      reason = absl::StrCat("HTTP ", status);
-      std::optional<milliseconds> retry_after;
-      if (auto it = response.headers.find("retry-after"); it != response.headers.end()) {
-        retry_after = internal::ParseRetryAfter(it->second, std::chrono::system_clock::now());
-      }
-      delay = retry_after.has_value()
-                  ? std::min(*retry_after, max_backoff)
-                  : internal::Backoff(attempt - 1, options_.initial_backoff, max_backoff);
-    }
+    const int status = result.response.status;
+    const bool http_answer = result.code == CURLE_OK;
+    Verdict verdict = Classify(options_, base_url_, where, result, idempotent, attempt,
+                               /*last=*/attempt > max_retries, max_backoff);
+    if (verdict.done.has_value()) return *std::move(verdict.done);
 
     ORGIAM_LOG(kDebug, kModule, "HTTP retry scheduled",
                {{"vendor", vendor},
                 {"method", request.method},
                 {"path", shown},
-                {"reason", reason},
-                {"delay_ms", std::to_string(delay.count())},
+                {"reason", verdict.reason},
+                {"delay_ms", std::to_string(verdict.delay.count())},
                 {"attempt", std::to_string(attempt)}});
-    const auto wake = std::chrono::steady_clock::now() + delay;
+    const auto wake = std::chrono::steady_clock::now() + verdict.delay;
     if (wake > deadline) {
       // The next attempt could not start within the operation's budget: report what the
       // last one gave.
-      if (have_response) return std::move(result.response);
-      return absl::Status(
-          StatusCodeFor(result.code),
-          absl::StrCat(where, ": ", TransportDetail(options_, base_url_, result), " (curl error ",
-                       static_cast<int>(result.code), ") after ", attempt, " ", Attempts(attempt),
-                       "; the time budget is used up"));
+      if (verdict.have_response) return std::move(result.response);
+      return TransportFailure(options_, base_url_, where, result, attempt,
+                              "; the time budget is used up");
     }
-    if (response.status == 429 && result.code == CURLE_OK) {
+    if (status == 429 && http_answer) {
       // The server wants fewer requests from us, not only from this caller:
       // every thread of this client waits in the limiter until then.
       limiter_->PauseUntil(wake);
