@@ -95,6 +95,24 @@ class TransferPool {
 
  private:
   struct Slot;
+  // A slot held for one transfer, given back to the pool on every way out of Perform.
+  class SlotLease {
+   public:
+    SlotLease(TransferPool* pool, Slot* slot) : pool_(pool), slot_(slot) {}
+    ~SlotLease() {
+      if (slot_ != nullptr) pool_->Release(slot_);
+    }
+    SlotLease(const SlotLease&) = delete;
+    SlotLease& operator=(const SlotLease&) = delete;
+
+    Slot* get() const { return slot_; }
+    Slot* operator->() const { return slot_; }
+
+   private:
+    TransferPool* const pool_;
+    Slot* const slot_;
+  };
+  // An idle slot or a new one; holds none (get() is null) when curl cannot make its handles.
   Slot* Lease(const CurlApi* curl);
   void Release(Slot* slot);
 
