@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -29,6 +30,7 @@
 #include "plugin/stdio_service.h"
 #include "plugin/tls_certificate.h"
 #include "util/log.h"
+#include "util/status_macros.h"
 
 #ifndef ORGIAM_VERSION
 #define ORGIAM_VERSION "dev"
@@ -127,127 +129,176 @@ std::string DebugBanner(absl::string_view socket_path) {
                       "Stop it with Ctrl-C or SIGTERM.\n");
 }
 
-int Serve(bool debug, const ProviderHooks& hooks) {
-  if (hooks.provider_service == nullptr) {
-    ReportFatal(debug, "internal error: no provider service");
-    return 1;
-  }
-  // Declared first so that it outlives everything that may trigger it.
-  ShutdownLatch latch;
-  SignalOptions signal_options;
-  signal_options.stop_on_sigint = debug;
-  signal_options.watch_parent = !debug;
-  // Before any other thread exists, so that all of them inherit the blocked
-  // signal mask.
-  auto watcher = SignalWatcher::Start(
-      signal_options, [&latch](absl::string_view reason) { latch.Trigger(reason); });
-  if (!watcher.ok()) {
-    ReportFatal(debug, watcher.status().ToString());
-    return 1;
+// A start-up failure, worded as the fatal report shows it.
+absl::Status StartFailure(const absl::Status& cause) {
+  return absl::Status(cause.code(), cause.ToString());
+}
+
+// One plugin process from signal watching to shutdown, in steps that return the reason the
+// start failed; Serve reports it once.
+class PluginSession {
+ public:
+  PluginSession(bool debug, const ProviderHooks& hooks)
+      : debug_(debug), hooks_(hooks), controller_(&latch_), stdio_(&latch_), health_(&latch_) {}
+
+  // Everything up to and including the handshake line (or the debug banner).
+  absl::Status Start() {
+    if (hooks_.provider_service == nullptr) {
+      return absl::InternalError("internal error: no provider service");
+    }
+    RETURN_IF_ERROR(WatchSignals());
+    BeginCertificate();
+    NegotiateVersion();
+    RETURN_IF_ERROR(OpenSocket());
+    grpc_runtime_.emplace();
+    RETURN_IF_ERROR(AwaitCertificate());
+    RETURN_IF_ERROR(StartServer());
+    return Announce();
   }
 
-  const char* client_cert = debug ? nullptr : std::getenv("PLUGIN_CLIENT_CERT");
-  const bool use_tls = client_cert != nullptr && client_cert[0] != '\0';
-  InitOpenSslForPlugin();  // before gRPC's own OpenSSL initialisation
+  // Serves until a stop is requested, then shuts down and ends the process.
+  [[noreturn]] void RunUntilStopped() {
+    latch_.Wait();
+    ORGIAM_LOG(kDebug, "plugin", "stopping", {{"reason", latch_.reason()}});
+    if (hooks_.on_stop) hooks_.on_stop();
+    // Let calls in progress finish (the Shutdown call itself, the stdio stream
+    // that the latch just ended, any provider call), then stop soon after without
+    // waiting long for clients to hang up.
+    if (!call_tracker_.WaitUntilIdle(absl::Now() + kShutdownGrace)) {
+      ORGIAM_LOG(kWarn, "plugin", "cancelling calls still in progress at shutdown",
+                 {{"active", absl::StrCat(call_tracker_.active())}});
+    }
+    server_->Shutdown(std::chrono::system_clock::now() + kFlushGrace);
+    server_->Wait();
+    socket_dir_->Remove();
+    ORGIAM_LOG(kTrace, "plugin", "stopped");
+    // Terraform waits for the process to exit, three or more times per command.
+    // Every call has finished, the provider's own shutdown has run and the
+    // socket is gone, so the process ends here rather than spending milliseconds
+    // joining gRPC's threads and running destructors (logs are unbuffered).
+    std::_Exit(0);
+  }
+
+ private:
+  // Before any other thread exists, so that all of them inherit the blocked signal mask.
+  absl::Status WatchSignals() {
+    SignalOptions signal_options;
+    signal_options.stop_on_sigint = debug_;
+    signal_options.watch_parent = !debug_;
+    auto watcher = SignalWatcher::Start(
+        signal_options, [this](absl::string_view reason) { latch_.Trigger(reason); });
+    if (!watcher.ok()) return StartFailure(watcher.status());
+    watcher_ = *std::move(watcher);
+    return absl::OkStatus();
+  }
+
   // Making the certificate (mostly OpenSSL's first-use initialisation) is the
   // longest step before the handshake line; it starts first and overlaps
   // everything up to gRPC's start, gRPC's own initialisation included.
-  std::future<absl::StatusOr<ServerCertificate>> pending_cert;
-  if (use_tls) {
-    ORGIAM_LOG(kTrace, "plugin", "generating the server certificate");
-    pending_cert = std::async(std::launch::async, &GenerateServerCertificate);
+  void BeginCertificate() {
+    client_cert_ = debug_ ? nullptr : std::getenv("PLUGIN_CLIENT_CERT");
+    use_tls_ = client_cert_ != nullptr && client_cert_[0] != '\0';
+    InitOpenSslForPlugin();  // before gRPC's own OpenSSL initialisation
+    if (use_tls_) {
+      ORGIAM_LOG(kTrace, "plugin", "generating the server certificate");
+      pending_cert_ = std::async(std::launch::async, &GenerateServerCertificate);
+    }
   }
 
-  int app_version = kAppProtocolVersion;
-  if (!debug) {
+  void NegotiateVersion() {
+    if (debug_) return;
     const char* offered = std::getenv("PLUGIN_PROTOCOL_VERSIONS");
     const VersionChoice choice = NegotiateProtocolVersion(offered == nullptr ? "" : offered);
-    app_version = choice.version;
+    app_version_ = choice.version;
     if (!choice.offered_by_host) {
       ORGIAM_LOG(kWarn, "plugin", "host does not offer plugin protocol 6",
                  {{"offered", offered == nullptr ? "" : offered}});
     }
   }
 
-  auto socket_dir = SocketDir::Create();
-  if (!socket_dir.ok()) {
-    ReportFatal(debug, socket_dir.status().ToString());
-    return 1;
+  absl::Status OpenSocket() {
+    auto socket_dir = SocketDir::Create();
+    if (!socket_dir.ok()) return StartFailure(socket_dir.status());
+    socket_dir_ = *std::move(socket_dir);
+    config_.listen_address = absl::StrCat("unix:", socket_dir_->socket_path());
+    return absl::OkStatus();
   }
-  const std::string& socket_path = (*socket_dir)->socket_path();
 
-  GrpcServerConfig config;
-  config.listen_address = absl::StrCat("unix:", socket_path);
-  std::string cert_der;
-  GrpcRuntime grpc_runtime;
-  if (use_tls) {
-    absl::StatusOr<ServerCertificate> cert = pending_cert.get();
-    if (!cert.ok()) {
-      ReportFatal(debug, cert.status().ToString());
-      return 1;
+  absl::Status AwaitCertificate() {
+    if (!use_tls_) return absl::OkStatus();
+    absl::StatusOr<ServerCertificate> cert = pending_cert_.get();
+    if (!cert.ok()) return StartFailure(cert.status());
+    config_.tls = MutualTls{std::move(cert->cert_pem), std::move(cert->key_pem), client_cert_};
+    cert_der_ = std::move(cert->cert_der);
+    return absl::OkStatus();
+  }
+
+  absl::Status StartServer() {
+    config_.call_tracker = &call_tracker_;
+    config_.services = {hooks_.provider_service, &controller_, &stdio_, &health_};
+    RouteGrpcLogging();
+    ORGIAM_LOG(kTrace, "plugin", "starting the gRPC server");
+    auto server = StartGrpcServer(config_);
+    if (!server.ok()) return StartFailure(server.status());
+    server_ = *std::move(server);
+    if (!debug_) {
+      if (absl::Status status = socket_dir_->ApplySocketGroup(); !status.ok()) {
+        return StartFailure(status);
+      }
     }
-    config.tls = MutualTls{std::move(cert->cert_pem), std::move(cert->key_pem), client_cert};
-    cert_der = std::move(cert->cert_der);
+    ORGIAM_LOG(kDebug, "plugin", "plugin server started",
+               {{"network", "unix"},
+                {"address", socket_dir_->socket_path()},
+                {"protocol_version", absl::StrCat(app_version_)},
+                {"tls", config_.tls.has_value() ? "mutual" : "off"},
+                {"debug", debug_ ? "true" : "false"}});
+    return absl::OkStatus();
   }
 
-  CallTracker call_tracker;
-  config.call_tracker = &call_tracker;
-  ControllerService controller(&latch);
-  StdioService stdio(&latch);
-  HealthService health(&latch);
-  config.services = {hooks.provider_service, &controller, &stdio, &health};
-  RouteGrpcLogging();
-  ORGIAM_LOG(kTrace, "plugin", "starting the gRPC server");
-  auto server = StartGrpcServer(config);
-  if (!server.ok()) {
-    ReportFatal(debug, server.status().ToString());
-    return 1;
-  }
-  if (!debug) {
-    if (absl::Status status = (*socket_dir)->ApplySocketGroup(); !status.ok()) {
-      ReportFatal(debug, status.ToString());
-      return 1;
+  absl::Status Announce() {
+    const std::string& socket_path = socket_dir_->socket_path();
+    if (debug_) {
+      WriteAll(STDOUT_FILENO, DebugBanner(socket_path));
+      return absl::OkStatus();
     }
-  }
-  ORGIAM_LOG(kDebug, "plugin", "plugin server started",
-             {{"network", "unix"},
-              {"address", socket_path},
-              {"protocol_version", absl::StrCat(app_version)},
-              {"tls", config.tls.has_value() ? "mutual" : "off"},
-              {"debug", debug ? "true" : "false"}});
-
-  if (debug) {
-    WriteAll(STDOUT_FILENO, DebugBanner(socket_path));
-  } else {
-    if (!WriteAll(STDOUT_FILENO, FormatHandshakeLine(app_version, "unix", socket_path, cert_der))) {
-      ReportFatal(debug, "cannot write the handshake line to stdout");
-      return 1;
+    if (!WriteAll(STDOUT_FILENO,
+                  FormatHandshakeLine(app_version_, "unix", socket_path, cert_der_))) {
+      return absl::UnavailableError("cannot write the handshake line to stdout");
     }
     // The handshake must stay the only stdout output: anything printed later by
     // accident goes to stderr, which Terraform logs, instead of a pipe it no
     // longer reads.
     dup2(STDERR_FILENO, STDOUT_FILENO);
+    return absl::OkStatus();
   }
 
-  latch.Wait();
-  ORGIAM_LOG(kDebug, "plugin", "stopping", {{"reason", latch.reason()}});
-  if (hooks.on_stop) hooks.on_stop();
-  // Let calls in progress finish (the Shutdown call itself, the stdio stream
-  // that the latch just ended, any provider call), then stop soon after without
-  // waiting long for clients to hang up.
-  if (!call_tracker.WaitUntilIdle(absl::Now() + kShutdownGrace)) {
-    ORGIAM_LOG(kWarn, "plugin", "cancelling calls still in progress at shutdown",
-               {{"active", absl::StrCat(call_tracker.active())}});
+  const bool debug_;
+  const ProviderHooks& hooks_;
+  // First among what the session holds, so that it outlives everything that may trigger it.
+  ShutdownLatch latch_;
+  std::unique_ptr<SignalWatcher> watcher_;
+  const char* client_cert_ = nullptr;
+  bool use_tls_ = false;
+  std::future<absl::StatusOr<ServerCertificate>> pending_cert_;
+  int app_version_ = kAppProtocolVersion;
+  std::unique_ptr<SocketDir> socket_dir_;
+  GrpcServerConfig config_;
+  std::string cert_der_;
+  std::optional<GrpcRuntime> grpc_runtime_;
+  CallTracker call_tracker_;
+  ControllerService controller_;
+  StdioService stdio_;
+  HealthService health_;
+  std::unique_ptr<grpc::Server> server_;
+};
+
+int Serve(bool debug, const ProviderHooks& hooks) {
+  PluginSession session(debug, hooks);
+  if (absl::Status started = session.Start(); !started.ok()) {
+    ReportFatal(debug, started.message());
+    return 1;
   }
-  (*server)->Shutdown(std::chrono::system_clock::now() + kFlushGrace);
-  (*server)->Wait();
-  (*socket_dir)->Remove();
-  ORGIAM_LOG(kTrace, "plugin", "stopped");
-  // Terraform waits for the process to exit, three or more times per command.
-  // Every call has finished, the provider's own shutdown has run and the
-  // socket is gone, so the process ends here rather than spending milliseconds
-  // joining gRPC's threads and running destructors (logs are unbuffered).
-  std::_Exit(0);
+  session.RunUntilStopped();
 }
 
 }  // namespace
