@@ -1,7 +1,8 @@
 # Shared by demo.sh and bench.sh: the sandbox and an offline provider installation.
 # shellcheck shell=bash
 
-ORGIAM_VERSION=0.1.0
+# The provider's version, kept once in VERSION at the repository root (CMake reads it too).
+ORGIAM_VERSION=$(<"$(dirname "${BASH_SOURCE[0]}")/../VERSION")
 
 # start_sandbox BUILD_DIR → sets SANDBOX_URL and SANDBOX_PID.
 start_sandbox() {

@@ -2,8 +2,10 @@
 #define ORGIAM_FRAMEWORK_PLAN_ENGINE_H_
 
 // The generic half of PlanResourceChange and ApplyResourceChange, shared by every resource.
-// It enforces Terraform's plan/apply contract (protocol.md §4) so that resource
-// implementations only decide what the API needs:
+// It enforces Terraform's plan/apply contract (what Terraform 1.11 checks in
+// internal/plans/objchange, AssertPlanValid and AssertObjectCompatible; described in its
+// docs/resource-instance-change-lifecycle.md) so that resource implementations only decide
+// what the API needs:
 //   - computed attributes left null by the configuration become unknown on create, keep their
 //     prior value on update when they are use_state_for_unknown, and become unknown
 //     otherwise if the object changes;

@@ -26,7 +26,7 @@ using ::testing::SizeIs;
 constexpr char kUserType[] = "orgiam_vultr_service_user";
 constexpr char kReplacement[] = "\xef\xbf\xbd";  // U+FFFD
 
-// msgpack encodings (protocol.md §3.2).
+// msgpack encodings (go-cty's cty/msgpack; Terraform's docs/plugin-protocol/object-wire-format.md).
 const std::string kNull = "\xc0";
 const std::string kUnknown("\xd4\x00\x00", 3);
 

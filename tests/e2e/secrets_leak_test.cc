@@ -106,13 +106,6 @@ resource "orgiam_vultr_service_user" "from_vultr" {
 }
 )";
 
-std::string UserPassword(const nlohmann::json& state, const std::string& email) {
-  for (const auto& user : state["vultr"]["users"]) {
-    if (user.value("email", "") == email) return user.value("password", "");
-  }
-  return "";
-}
-
 class SecretsLeakTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -167,10 +160,10 @@ TEST_F(SecretsLeakTest, SecretsAppearOnlyWhereDocumented) {
   // Write-only and ephemeral secrets: as received by the sandbox.
   std::map<std::string, std::string> hidden = {
       {"password_wo variable", "write-only-password-8e2d7b"},
-      {"password_wo as received", UserPassword(sandbox, "wo@example.com")},
-      {"ephemeral MotherDuck token", UserPassword(sandbox, "eph-md@example.com")},
-      {"ephemeral ZITADEL client secret", UserPassword(sandbox, "eph-z@example.com")},
-      {"ephemeral Vultr API key", UserPassword(sandbox, "eph-v@example.com")},
+      {"password_wo as received", SandboxUserPassword(sandbox, "wo@example.com")},
+      {"ephemeral MotherDuck token", SandboxUserPassword(sandbox, "eph-md@example.com")},
+      {"ephemeral ZITADEL client secret", SandboxUserPassword(sandbox, "eph-z@example.com")},
+      {"ephemeral Vultr API key", SandboxUserPassword(sandbox, "eph-v@example.com")},
   };
   for (const auto& [what, secret] : hidden) {
     ASSERT_GE(secret.size(), 8u) << what << " was not delivered: " << sandbox.dump(2);
@@ -205,9 +198,13 @@ TEST_F(SecretsLeakTest, SecretsAppearOnlyWhereDocumented) {
     EXPECT_EQ(log.find(secret), std::string::npos) << what << " in the trace log";
     EXPECT_EQ(terminal.find(secret), std::string::npos) << what << " in terminal output";
   }
-  // The computed ones are in the state file (where they are documented to be kept).
-  EXPECT_NE(state_file.find(sensitive["ZITADEL client_secret"]), std::string::npos);
-  EXPECT_NE(state_file.find(sensitive["managed Vultr API key"]), std::string::npos);
+  // The computed ones are in the state file (where they are documented to be kept). Each must
+  // have been found in the sandbox: operator[] would insert "", which every string contains.
+  for (const char* computed : {"ZITADEL client_secret", "managed Vultr API key"}) {
+    auto it = sensitive.find(computed);
+    ASSERT_NE(it, sensitive.end()) << computed << " not issued by the sandbox: " << sandbox.dump(2);
+    EXPECT_NE(state_file.find(it->second), std::string::npos) << computed << " not in the state";
+  }
 
   // Every ephemeral credential was revoked when Terraform finished.
   for (const auto& token : sandbox["motherduck"]["tokens"]) {
@@ -284,8 +281,8 @@ resource "orgiam_vultr_service_user" "clash" {
   EXPECT_NE(apply.err.find("(taken@example.com) already"), std::string::npos) << apply.err;
   const nlohmann::json state = sandbox.State();
   // The credentials were minted (and used) ...
-  EXPECT_GE(UserPassword(state, "uses-key@example.com").size(), 8u) << state.dump(2);
-  EXPECT_GE(UserPassword(state, "uses-token@example.com").size(), 8u) << state.dump(2);
+  EXPECT_GE(SandboxUserPassword(state, "uses-key@example.com").size(), 8u) << state.dump(2);
+  EXPECT_GE(SandboxUserPassword(state, "uses-token@example.com").size(), 8u) << state.dump(2);
   // ... and revoked although the apply failed (Terraform skips Close then; the provider
   // revokes what is still open when Terraform shuts it down).
   EXPECT_TRUE(state["vultr"]["api_keys"].empty()) << state["vultr"]["api_keys"].dump(2);

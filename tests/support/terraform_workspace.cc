@@ -8,7 +8,8 @@
 namespace orgiam::testing {
 namespace {
 
-constexpr char kProviderVersion[] = "0.1.0";
+// The version of the build (VERSION, through CMake), the one the mirror's path must carry.
+constexpr char kProviderVersion[] = ORGIAM_VERSION;
 
 // One mirror per test process: the binary copied under the layout Terraform expects.
 const std::string& MirrorDir() {
