@@ -7,6 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "status_matchers.h"
 
 namespace orgiam::cty::testing {
 
@@ -41,17 +42,9 @@ inline std::string Hex(std::string_view bytes) {
   return out;
 }
 
-MATCHER(IsOk, "is OK") { return arg.ok(); }
-
-MATCHER_P(StatusHasSubstr, text, "is an error containing \"" + std::string(text) + "\"") {
-  if (arg.ok()) {
-    *result_listener << "which is OK";
-    return false;
-  }
-  const std::string message(arg.status().message());
-  *result_listener << "whose message is \"" << message << "\"";
-  return message.find(text) != std::string::npos;
-}
+using ::orgiam::testing::IsOk;
+using ::orgiam::testing::StatusHasSubstr;
+using ::orgiam::testing::StatusIs;
 
 }  // namespace orgiam::cty::testing
 

@@ -105,13 +105,6 @@ std::string MintedConfig(const std::string& url) {
   return config;
 }
 
-std::string PasswordOf(const nlohmann::json& sandbox_state, const std::string& email) {
-  for (const auto& user : sandbox_state["vultr"]["users"]) {
-    if (user.value("email", "") == email) return user.value("password", "");
-  }
-  return "";
-}
-
 // The credentials minted by the ephemeral resources that the sandbox still holds.
 nlohmann::json OpenEphemeralCredentials(const nlohmann::json& sandbox_state) {
   nlohmann::json open = nlohmann::json::array();
@@ -171,8 +164,8 @@ TEST_F(EphemeralProviderBlockTest, MintedCredentialsConfigureAnotherProvider) {
   // Terraform closed every ephemeral resource, and closing revoked what it had minted: neither
   // the sandbox nor the vendor APIs know the credentials any more.
   EXPECT_TRUE(OpenEphemeralCredentials(sandbox).empty()) << sandbox.dump(2);
-  const std::string minted_key = PasswordOf(sandbox, "made-with-minted-key@example.com");
-  const std::string minted_token = PasswordOf(sandbox, "witness@example.com");
+  const std::string minted_key = SandboxUserPassword(sandbox, "made-with-minted-key@example.com");
+  const std::string minted_token = SandboxUserPassword(sandbox, "witness@example.com");
   ASSERT_GE(minted_key.size(), 8u) << sandbox.dump(2);
   ASSERT_GE(minted_token.size(), 8u) << sandbox.dump(2);
   EXPECT_EQ(sandbox_.CallWithToken(minted_key, "GET", "/v2/users").status, 401);

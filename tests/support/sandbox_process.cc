@@ -150,4 +150,11 @@ SandboxProcess::Reply SandboxProcess::CallWithToken(const std::string& token,
   return reply;
 }
 
+std::string SandboxUserPassword(const nlohmann::json& state, const std::string& email) {
+  for (const auto& user : state["vultr"]["users"]) {
+    if (user.value("email", "") == email) return user.value("password", "");
+  }
+  return "";
+}
+
 }  // namespace orgiam::testing

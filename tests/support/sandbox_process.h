@@ -53,6 +53,10 @@ class SandboxProcess {
   int port_ = 0;
 };
 
+// The password the sandbox holds for the Vultr user with `email` in `state` (State()'s
+// answer), or "" when there is no such user.
+std::string SandboxUserPassword(const nlohmann::json& state, const std::string& email);
+
 }  // namespace orgiam::testing
 
 #endif  // ORGIAM_TESTS_SUPPORT_SANDBOX_PROCESS_H_
