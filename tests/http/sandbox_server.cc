@@ -1,12 +1,7 @@
 #include "sandbox_server.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 
 namespace orgiam::http::testing {
 
@@ -18,28 +13,14 @@ std::string SandboxServer::BinaryPath() {
 SandboxServer::SandboxServer() {
   const std::string binary = BinaryPath();
   if (binary.empty()) return;
-  int out[2];
-  if (pipe2(out, O_CLOEXEC) != 0) return;
-  pid_ = fork();
-  if (pid_ < 0) {
-    close(out[0]);
-    close(out[1]);
-    return;
+  try {
+    server_ =
+        std::make_unique<orgiam::testing::Server>(std::vector<std::string>{binary, "--port", "0"});
+  } catch (const std::runtime_error&) {
+    return;  // url() stays empty
   }
-  if (pid_ == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    execl(binary.c_str(), binary.c_str(), "--port", "0", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out[1]);
-  // First line: http://127.0.0.1:PORT. Later output is not read; the pipe stays
-  // open until the child is gone so its writes never fail (a full pipe is not a
-  // concern: it prints little).
-  std::string line;
-  char c;
-  while (read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
-  stdout_fd_ = out[0];
-  url_ = line;
+  // First line: http://127.0.0.1:PORT.
+  url_ = server_->first_line();
   ClientOptions options;
   options.vendor = "sandbox-admin";
   options.base_url = url_;
@@ -54,19 +35,7 @@ SandboxServer::~SandboxServer() {
   // Close our kept-alive connection first: the server waits for open
   // connections on exit.
   admin_.reset();
-  if (pid_ <= 0) return;
-  kill(pid_, SIGTERM);
-  int status = 0;
-  bool reaped = false;
-  for (int i = 0; i < 500 && !reaped; ++i) {
-    reaped = waitpid(pid_, &status, WNOHANG) == pid_;
-    if (!reaped) usleep(10000);
-  }
-  if (!reaped) {
-    kill(pid_, SIGKILL);
-    waitpid(pid_, &status, 0);
-  }
-  if (stdout_fd_ >= 0) close(stdout_fd_);
+  server_.reset();  // SIGTERM, then SIGKILL after the grace period
 }
 
 nlohmann::json SandboxServer::Admin(const std::string& method, const std::string& path,

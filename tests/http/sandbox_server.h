@@ -4,13 +4,12 @@
 // The built orgiam-sandbox on a free port for one test; admin calls go through
 // a separate http::Client (the admin endpoints have no faults).
 
-#include <sys/types.h>
-
 #include <memory>
 #include <string>
 
 #include "http/client.h"
 #include "nlohmann/json.hpp"
+#include "subprocess.h"
 
 namespace orgiam::http::testing {
 
@@ -34,9 +33,10 @@ class SandboxServer {
   nlohmann::json Admin(const std::string& method, const std::string& path,
                        const std::string& body = "");
 
-  pid_t pid_ = -1;
-  int stdout_fd_ = -1;
+  // The process, started and stopped by tests/support's launcher.
+  std::unique_ptr<orgiam::testing::Server> server_;
   std::string url_;
+  // Destroyed before server_: the sandbox waits for open connections on exit.
   std::unique_ptr<Client> admin_;
 };
 

@@ -8,19 +8,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 
 namespace orgiam::sandbox::testing {
 namespace {
 
-std::vector<char*> Argv(std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  return argv;
-}
+// A stop waits this long for the sandbox to exit before it is killed.
+constexpr std::chrono::seconds kStopGrace(60);
 
 Reply ToReply(const httplib::Result& result) {
   Reply reply;
@@ -51,38 +49,23 @@ httplib::Result Send(httplib::Client& client, const std::string& method, const s
 SandboxServer::SandboxServer(std::vector<std::string> extra_args) {
   std::vector<std::string> args = {ORGIAM_SANDBOX_PATH, "--port", "0"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
-  int out[2];
-  if (::pipe(out) != 0) return;
-  pid_ = ::fork();
-  if (pid_ == 0) {
-    ::dup2(out[1], STDOUT_FILENO);
-    ::close(out[0]);
-    ::close(out[1]);
-    std::vector<char*> argv = Argv(args);
-    ::execv(argv[0], argv.data());
-    std::_Exit(127);
+  try {
+    server_ = std::make_unique<orgiam::testing::Server>(args);
+  } catch (const std::runtime_error&) {
+    return;  // started() is false
   }
-  ::close(out[1]);
-  // The first line is the URL; the rest of stdout is not read (the sandbox
-  // writes nothing else there).
-  std::string line;
-  char c;
-  while (::read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
-  ::close(out[0]);
-  url_ = line;
+  url_ = server_->first_line();  // the URL
 }
 
 SandboxServer::~SandboxServer() {
-  if (pid_ > 0) Stop(SIGKILL);
+  if (server_ != nullptr) Stop(SIGKILL);
 }
 
 int SandboxServer::Stop(int signal_number) {
-  if (pid_ <= 0) return -1;
-  ::kill(pid_, signal_number);
-  int status = 0;
-  ::waitpid(pid_, &status, 0);
-  pid_ = -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (server_ == nullptr) return -1;
+  const int status = server_->StopWith(signal_number, kStopGrace);
+  server_.reset();
+  return status;
 }
 
 Reply SandboxServer::Call(const std::string& method, const std::string& path, const Json& body,
@@ -144,26 +127,11 @@ std::string SandboxServer::SendRaw(const std::string& request, int timeout_ms) {
 int RunSandboxToExit(const std::vector<std::string>& args, std::string* output) {
   std::vector<std::string> all = {ORGIAM_SANDBOX_PATH};
   all.insert(all.end(), args.begin(), args.end());
-  int out[2];
-  if (::pipe(out) != 0) return -1;
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(out[1], STDOUT_FILENO);
-    ::dup2(out[1], STDERR_FILENO);
-    ::close(out[0]);
-    ::close(out[1]);
-    std::vector<char*> argv = Argv(all);
-    ::execv(argv[0], argv.data());
-    std::_Exit(127);
-  }
-  ::close(out[1]);
-  char buffer[4096];
-  ssize_t n;
-  while ((n = ::read(out[0], buffer, sizeof buffer)) > 0) output->append(buffer, n);
-  ::close(out[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const orgiam::testing::CommandResult result =
+      orgiam::testing::RunCommand(all, {}, "", std::chrono::seconds(60));
+  output->append(result.out);
+  output->append(result.err);
+  return result.exit_code;
 }
 
 }  // namespace orgiam::sandbox::testing

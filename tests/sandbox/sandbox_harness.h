@@ -3,13 +3,13 @@
 
 // Starts the real orgiam-sandbox binary for a test and talks HTTP to it.
 
-#include <sys/types.h>
-
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "httplib_wrap.h"
 #include "nlohmann/json.hpp"
+#include "subprocess.h"
 
 namespace orgiam::sandbox::testing {
 
@@ -63,7 +63,8 @@ class SandboxServer {
   Json Stats() { return Admin("GET", "/_sandbox/stats").json; }
 
  private:
-  pid_t pid_ = -1;
+  // Started and stopped by tests/support's launcher.
+  std::unique_ptr<orgiam::testing::Server> server_;
   std::string url_;
 };
 

@@ -100,13 +100,15 @@ Server::Server(const std::vector<std::string>& argv,
 
 Server::~Server() { Stop(); }
 
-int Server::Stop(std::chrono::milliseconds grace) {
+int Server::Stop(std::chrono::milliseconds grace) { return StopWith(SIGTERM, grace); }
+
+int Server::StopWith(int signal_number, std::chrono::milliseconds grace) {
   if (stdout_fd_ >= 0) {
     close(stdout_fd_);
     stdout_fd_ = -1;
   }
   if (pid_ <= 0) return -1;
-  kill(pid_, SIGTERM);
+  kill(pid_, signal_number);
   int status = 0;
   const int polls = static_cast<int>(std::max<int64_t>(1, grace.count() / 50));
   for (int i = 0; i < polls; ++i) {

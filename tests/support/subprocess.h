@@ -42,6 +42,8 @@ class Server {
   pid_t pid() const { return pid_; }
   // SIGTERM, wait up to `grace`, then SIGKILL. Returns the exit status (or -1).
   int Stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
+  // The same with `signal_number` instead of SIGTERM (SIGINT, SIGKILL, ...).
+  int StopWith(int signal_number, std::chrono::milliseconds grace);
 
  private:
   pid_t pid_ = -1;
