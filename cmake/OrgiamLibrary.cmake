@@ -16,10 +16,11 @@
 #   orgiam_framework  → cty, util               re2, absl (+ the embedded schemas/)
 #   orgiam_vultr, orgiam_zitadel, orgiam_motherduck
 #                     → framework, http, util   absl
-#   orgiam_tfproto    → framework, proto, util
+#   orgiam_tfproto    → framework, cty, proto, util
 #   orgiam_plugin     → util, proto             gRPC, OpenSSL, absl, nlohmann_json
 #   orgiam_provider_config → framework, util
-#   orgiam_provider   → provider_config, tfproto, framework, vultr, zitadel, motherduck, util
+#   orgiam_provider   → provider_config, tfproto, framework, cty, vultr, zitadel, motherduck,
+#                       util
 #   terraform-provider-orgiam (src/main) → plugin, provider
 
 include(${CMAKE_CURRENT_LIST_DIR}/Layers.cmake)
