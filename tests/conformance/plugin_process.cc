@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +17,7 @@
 #include <thread>
 
 #include "plugin/handshake.h"
+#include "spawner.h"
 
 namespace orgiam::conformance {
 namespace {
@@ -82,44 +82,22 @@ void PluginProcess::StartProgram(const std::string& binary, const std::vector<st
   if (pipe2(out_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
   const std::string stderr_path = temp_dir_.path() + "/stderr.log";
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-
-  // The child must start with default signal dispositions and an empty mask,
-  // whatever the test runner's are.
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t empty, all;
-  sigemptyset(&empty);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attr, &empty);
-  posix_spawnattr_setsigdefault(&attr, &all);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-  std::vector<std::string> argv_storage = {binary};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_storage;
-  for (const auto& [key, value] : env) env_storage.push_back(key + "=" + value);
-  std::vector<char*> envp;
-  for (auto& e : env_storage) envp.push_back(e.data());
-  envp.push_back(nullptr);
-
-  const int rc = posix_spawn(&pid_, binary.c_str(), &actions, &attr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
-  close(out_pipe[1]);
-  if (rc != 0) {
+  std::vector<std::string> argv = {binary};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<std::string> environment;
+  for (const auto& [key, value] : env) environment.push_back(key + "=" + value);
+  try {
+    pid_ = orgiam::testing::Spawn({.argv = std::move(argv),
+                                   .environment = std::move(environment),
+                                   .stdout_fd = out_pipe[1],
+                                   .stderr_path = stderr_path});
+  } catch (const std::runtime_error&) {
     close(out_pipe[0]);
+    close(out_pipe[1]);
     pid_ = -1;
-    throw std::runtime_error(std::string("posix_spawn: ") + std::strerror(rc));
+    throw;
   }
+  close(out_pipe[1]);
   stdout_fd_ = out_pipe[0];
 }
 

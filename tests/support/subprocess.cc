@@ -15,54 +15,29 @@
 #include <sstream>
 #include <stdexcept>
 
-extern char** environ;
+#include "spawner.h"
 
 namespace orgiam::testing {
 namespace {
 
-std::vector<std::string> MergedEnvironment(const std::map<std::string, std::string>& overrides) {
-  std::map<std::string, std::string> merged;
-  for (char** e = environ; *e != nullptr; ++e) {
-    std::string entry(*e);
-    const size_t eq = entry.find('=');
-    if (eq != std::string::npos) merged[entry.substr(0, eq)] = entry.substr(eq + 1);
+// Starts argv with this process's environment plus `env`, in its own process group; the
+// child's stdout/stderr go to the given fds. A program that cannot be started shows as a child
+// that exits with 127, as a shell reports it.
+pid_t SpawnChild(const std::vector<std::string>& argv,
+                 const std::map<std::string, std::string>& env, const std::string& cwd, int out_fd,
+                 int err_fd) {
+  try {
+    return testing::Spawn({.argv = argv,
+                           .environment = EnvironmentWith(env),
+                           .cwd = cwd,
+                           .stdout_fd = out_fd,
+                           .stderr_fd = err_fd,
+                           .own_process_group = true});
+  } catch (const std::runtime_error&) {
+    const pid_t pid = fork();
+    if (pid == 0) _exit(127);
+    return pid;
   }
-  for (const auto& [key, value] : overrides) {
-    if (value.empty()) {
-      merged.erase(key);
-    } else {
-      merged[key] = value;
-    }
-  }
-  std::vector<std::string> out;
-  for (const auto& [key, value] : merged) out.push_back(key + "=" + value);
-  return out;
-}
-
-// Forks and execs; returns the pid. The child's stdout/stderr go to the given fds.
-pid_t Spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-            const std::string& cwd, int out_fd, int err_fd) {
-  std::vector<std::string> env_strings = MergedEnvironment(env);
-  std::vector<char*> env_ptrs;
-  for (auto& s : env_strings) env_ptrs.push_back(s.data());
-  env_ptrs.push_back(nullptr);
-  std::vector<std::string> args = argv;
-  std::vector<char*> arg_ptrs;
-  for (auto& s : args) arg_ptrs.push_back(s.data());
-  arg_ptrs.push_back(nullptr);
-
-  const pid_t pid = fork();
-  if (pid == 0) {
-    setpgid(0, 0);  // own process group: killing it takes the children along
-    const int devnull = open("/dev/null", O_RDONLY);
-    dup2(devnull, 0);
-    dup2(out_fd, 1);
-    dup2(err_fd, 2);
-    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    execvpe(arg_ptrs[0], arg_ptrs.data(), env_ptrs.data());
-    _exit(127);
-  }
-  return pid;
 }
 
 }  // namespace
@@ -78,7 +53,7 @@ Server::Server(const std::vector<std::string>& argv,
                const std::map<std::string, std::string>& env) {
   int out_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  pid_ = Spawn(argv, env, "", out_pipe[1], 2);
+  pid_ = SpawnChild(argv, env, "", out_pipe[1], 2);
   close(out_pipe[1]);
   // Read the first line (with a deadline) and leave the rest of stdout to drain into a pipe
   // nobody reads: servers print only that one line.
@@ -133,7 +108,7 @@ BackgroundCommand::BackgroundCommand(const std::vector<std::string>& argv,
   if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
   }
-  pid_ = Spawn(argv, env, cwd, out_pipe[1], err_pipe[1]);
+  pid_ = SpawnChild(argv, env, cwd, out_pipe[1], err_pipe[1]);
   close(out_pipe[1]);
   close(err_pipe[1]);
   collector_ = std::thread([this, out = out_pipe[0], err = err_pipe[0]] { Collect(out, err); });
