@@ -338,7 +338,7 @@ Verdict Classify(const ClientOptions& options, const std::string& base_url,
     return verdict;
   }
   const int status = response.status;
-  if (result.body_too_large && status >= 200 && status < 300) {
+  if (result.body_too_large && response.ok()) {
     absl::Status error = absl::ResourceExhaustedError(
         absl::StrCat(where, ": HTTP ", status, " response body exceeds the size limit"));
     verdict.done = idempotent ? error : MarkOutcomeUnknown(WithHttpStatus(error, status));
@@ -447,8 +447,7 @@ absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
   const std::string shown = internal::RedactPath(post.path);
   const int max_retries = std::max(0, options_.max_retries);
   const auto complete = [&spec](const Response& response) {
-    return response.status < 200 || response.status > 299 || spec.answer_complete == nullptr ||
-           spec.answer_complete(response);
+    return !response.ok() || spec.answer_complete == nullptr || spec.answer_complete(response);
   };
 
   // What carries the key before anything is sent: never ours.
