@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "framework/diagnostics.h"
 
@@ -30,6 +31,18 @@ class ApiSlot {
     absl::MutexLock lock(&mutex_);
     if (api_ == nullptr) diagnostics->AddError("Provider not configured", missing_help_);
     return api_;
+  }
+
+  // Runs `call(api)` (an absl::Status) with the client, adding its failure as an error with
+  // `summary`; without a client only the not-configured error. For calls whose only result is
+  // success, such as a Delete.
+  template <typename Call>
+  void Run(Diagnostics* diagnostics, const std::string& summary, Call&& call) const {
+    const std::shared_ptr<Api> api = Get(diagnostics);
+    if (api == nullptr) return;
+    if (const absl::Status status = call(*api); !status.ok()) {
+      diagnostics->AddStatus(status, summary);
+    }
   }
 
   // The client if configured, without diagnostics (for cancellation).

@@ -139,13 +139,10 @@ class AccessTokenResource : public framework::Resource {
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
-    if (!api) return;
-    if (absl::Status status =
-            api->RevokeToken(GetString(prior, "username"), GetString(prior, "id"));
-        !status.ok()) {
-      diagnostics->AddStatus(status, "Could not revoke the MotherDuck access token");
-    }
+    api_->Run(diagnostics, "Could not revoke the MotherDuck access token",
+              [&prior](MotherduckApi& api) {
+                return api.RevokeToken(GetString(prior, "username"), GetString(prior, "id"));
+              });
   }
 
   std::optional<cty::Value> Import(const std::string& id,

@@ -95,13 +95,9 @@ class ApiKeyResource : public framework::Resource {
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
-    if (!api) return;
-    if (absl::Status status =
-            api->DeleteApiKey(GetString(prior, "user_id"), GetString(prior, "id"));
-        !status.ok()) {
-      diagnostics->AddStatus(status, "Could not delete the Vultr API key");
-    }
+    api_->Run(diagnostics, "Could not delete the Vultr API key", [&prior](VultrApi& api) {
+      return api.DeleteApiKey(GetString(prior, "user_id"), GetString(prior, "id"));
+    });
   }
 
   std::optional<cty::Value> Import(const std::string& id,

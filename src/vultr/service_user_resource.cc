@@ -152,11 +152,8 @@ class ServiceUserResource : public framework::Resource {
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
-    if (!api) return;
-    if (absl::Status status = api->DeleteUser(GetString(prior, "id")); !status.ok()) {
-      diagnostics->AddStatus(status, "Could not delete the Vultr service user");
-    }
+    api_->Run(diagnostics, "Could not delete the Vultr service user",
+              [&prior](VultrApi& api) { return api.DeleteUser(GetString(prior, "id")); });
   }
 
   std::optional<cty::Value> Import(const std::string& id,

@@ -228,11 +228,9 @@ class MachineUserResource : public framework::Resource {
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
-    if (!api) return;
-    absl::Status status =
-        api->DeleteUser(api->ResolveOrg(GetString(prior, "org_id")), GetString(prior, "id"));
-    if (!status.ok()) diagnostics->AddStatus(status, "Could not delete the ZITADEL machine user");
+    api_->Run(diagnostics, "Could not delete the ZITADEL machine user", [&prior](ZitadelApi& api) {
+      return api.DeleteUser(api.ResolveOrg(GetString(prior, "org_id")), GetString(prior, "id"));
+    });
   }
 
   std::optional<cty::Value> Import(const std::string& id,
