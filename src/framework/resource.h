@@ -39,9 +39,7 @@
 //
 //   constexpr char kTypeName[] = "orgiam_example_thing";
 //
-//   const framework::Schema& Schema() {
-//     return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
-//   }
+//   const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 //
 //   class ThingResource : public framework::Resource {
 //    public:

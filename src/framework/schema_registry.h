@@ -40,6 +40,10 @@ class SchemaRegistry {
 // error (a misspelling, a schema file not added): it aborts, naming the kind and the name,
 // in every build, so that the first start-up or test shows it.
 const Schema& SchemaFor(SchemaKind kind, const std::string& type_name);
+// SchemaFor(SchemaKind::kResource, type_name): what a resource's own file asks for.
+inline const Schema& ResourceSchema(const std::string& type_name) {
+  return SchemaFor(SchemaKind::kResource, type_name);
+}
 
 // "resource", "data source", "ephemeral resource" or "provider".
 const char* SchemaKindName(SchemaKind kind);

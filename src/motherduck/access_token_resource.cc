@@ -25,9 +25,7 @@ constexpr char kTypeName[] = "orgiam_motherduck_access_token";
 using framework::GetInt;
 using framework::GetString;
 
-const framework::Schema& Schema() {
-  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
-}
+const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
 // Maps an API token onto the state, keeping what the API never returns (the secret, ttl) from
 // `base`.

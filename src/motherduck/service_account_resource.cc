@@ -19,9 +19,7 @@ constexpr char kTypeName[] = "orgiam_motherduck_service_account";
 using framework::GetBool;
 using framework::GetString;
 
-const framework::Schema& Schema() {
-  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
-}
+const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
 // Protection is on unless the value is known to be false.
 bool IsProtected(const cty::Value& object) {

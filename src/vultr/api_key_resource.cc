@@ -22,9 +22,7 @@ constexpr char kTypeName[] = "orgiam_vultr_user_api_key";
 
 using framework::GetString;
 
-const framework::Schema& Schema() {
-  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
-}
+const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
 // Maps an API key onto the state. The secret comes from `key` only when it is the create
 // response; otherwise the state's copy (or "" after an import) is kept.

@@ -35,9 +35,7 @@ constexpr char kExpired[] = "Expired";
 using framework::GetBool;
 using framework::GetString;
 
-const framework::Schema& Schema() {
-  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
-}
+const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
 bool InThePast(const std::string& vultr_time) {
   std::optional<absl::Time> when = ParseVultrTime(vultr_time);

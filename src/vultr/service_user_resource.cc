@@ -24,9 +24,7 @@ using framework::GetBool;
 using framework::GetString;
 using framework::GetStrings;
 
-const framework::Schema& Schema() {
-  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
-}
+const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
 // The password to send: password_wo (from config, never state) or password.
 std::optional<std::string> PasswordFromConfig(const cty::Value& config) {

@@ -25,9 +25,7 @@ constexpr char kTypeName[] = "orgiam_zitadel_machine_user";
 using framework::GetBool;
 using framework::GetString;
 
-const framework::Schema& Schema() {
-  return framework::SchemaFor(framework::SchemaKind::kResource, kTypeName);
-}
+const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
 // Maps an API user onto the state, keeping from `base` what the API never returns (the
 // secret) and the null-versus-empty choice for description.
