@@ -37,15 +37,10 @@ using framework::GetString;
 
 const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
-bool InThePast(const std::string& vultr_time) {
-  std::optional<absl::Time> when = ParseVultrTime(vultr_time);
-  return when && *when < absl::Now();
-}
-
 // Still Pending by Vultr's word, but past its expiry: a resend renews it in place.
 bool PendingPastExpiry(const cty::Value& state) {
   return GetString(state, "invite_status") == kPending &&
-         InThePast(GetString(state, "expiration_date"));
+         VultrTimeHasPassed(GetString(state, "expiration_date"));
 }
 
 // Reported as expired by Vultr, which resends only Pending invitations: only a new one helps.
@@ -77,7 +72,8 @@ cty::Value ToState(const Invitation& invitation, const cty::Value& base) {
 // Among several invitations for one email, the one an import most likely means: a pending
 // one, then an accepted one, then the newest.
 int Rank(const Invitation& invitation) {
-  if (invitation.invite_status == kPending && !InThePast(invitation.expiration_date)) return 2;
+  if (invitation.invite_status == kPending && !VultrTimeHasPassed(invitation.expiration_date))
+    return 2;
   if (invitation.invite_status == kAccepted) return 1;
   return 0;
 }
@@ -187,7 +183,7 @@ class InvitationResource : public framework::Resource {
     }
     if (known.invite_status == kAccepted) {
       WarnAccepted(known, diagnostics);
-    } else if (known.invite_status == kPending && !InThePast(known.expiration_date)) {
+    } else if (known.invite_status == kPending && !VultrTimeHasPassed(known.expiration_date)) {
       WarnStillValid(known, diagnostics);
     }
   }

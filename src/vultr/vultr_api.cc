@@ -273,9 +273,9 @@ absl::StatusOr<Invitation> VultrApi::CreateInvitation(const std::string& email, 
         http::ExistingObjects pending;
         for (const Invitation& invitation : all) {
           // One past its expiry blocks nothing: Vultr takes a new invitation for the email.
-          const std::optional<absl::Time> expires = ParseVultrTime(invitation.expiration_date);
           if (absl::AsciiStrToLower(invitation.email) == wanted &&
-              invitation.invite_status == "Pending" && !(expires && *expires < absl::Now())) {
+              invitation.invite_status == "Pending" &&
+              !VultrTimeHasPassed(invitation.expiration_date)) {
             pending.push_back({.id = invitation.id,
                                .label = absl::StrCat("pending invitation ", invitation.id, " (",
                                                      invitation.email, ")")});

@@ -1,5 +1,7 @@
 #include "vultr/vultr_time.h"
 
+#include "absl/time/clock.h"
+
 namespace orgiam::vultr {
 
 std::optional<absl::Time> ParseVultrTime(const std::string& text) {
@@ -19,6 +21,11 @@ bool SameVultrTime(const std::string& a, const std::string& b) {
 
 std::string FormatVultrTime(absl::Time time) {
   return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", time, absl::UTCTimeZone());
+}
+
+bool VultrTimeHasPassed(const std::string& text) {
+  const std::optional<absl::Time> when = ParseVultrTime(text);
+  return when && *when < absl::Now();
 }
 
 }  // namespace orgiam::vultr

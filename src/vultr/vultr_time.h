@@ -14,6 +14,9 @@ namespace orgiam::vultr {
 // std::nullopt for empty or unparsable text.
 std::optional<absl::Time> ParseVultrTime(const std::string& text);
 
+// True when `text` parses to an instant before now; false for empty or unparsable text.
+bool VultrTimeHasPassed(const std::string& text);
+
 // True when both parse to the same instant (or are textually equal).
 bool SameVultrTime(const std::string& a, const std::string& b);
 

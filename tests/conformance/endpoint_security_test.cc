@@ -44,18 +44,8 @@ std::string Describe(const google::protobuf::RepeatedPtrField<tfplugin6::Diagnos
 class EndpointSecurityTest : public ::testing::Test {
  protected:
   void Start(const PluginProcess::Env& extra = {}) {
-    testing::PemPair client = testing::MakeClientCertificate();
-    PluginProcess::Env env = process_.TerraformEnv();
-    env["PLUGIN_CLIENT_CERT"] = client.cert_pem;
-    for (const auto& [name, value] : extra) env[name] = value;
-    process_.Start({}, env);
-    auto handshake = process_.ReadHandshake();
-    ASSERT_TRUE(handshake.has_value()) << process_.Stderr();
-    ASSERT_EQ(handshake->fields.size(), 6u) << handshake->line;
-    std::string der;
-    ASSERT_TRUE(testing::DecodeBase64(handshake->fields[5], &der));
-    stub_ = tfplugin6::Provider::NewStub(
-        MtlsChannel(handshake->fields[3], testing::DerToPem(der), client));
+    stub_ = StartProviderOverMtls(process_, extra);
+    ASSERT_NE(stub_, nullptr);
   }
 
   static void SetDeadline(grpc::ClientContext* context) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "gtest/gtest.h"
 #include "proto/grpc_controller.grpc.pb.h"
 #include "proto/health.grpc.pb.h"
 #include "proto/tfplugin6.grpc.pb.h"
@@ -66,6 +67,25 @@ grpc::Status CallShutdown(const std::shared_ptr<grpc::Channel>& channel) {
   ::plugin::Empty request;
   ::plugin::Empty response;
   return stub->Shutdown(&context, request, &response);
+}
+
+std::unique_ptr<tfplugin6::Provider::Stub> StartProviderOverMtls(
+    PluginProcess& process, const std::map<std::string, std::string>& extra) {
+  testing::PemPair client = testing::MakeClientCertificate();
+  PluginProcess::Env env = process.TerraformEnv();
+  env["PLUGIN_CLIENT_CERT"] = client.cert_pem;
+  for (const auto& [name, value] : extra) env[name] = value;
+  process.Start({}, env);
+  auto handshake = process.ReadHandshake();
+  std::string der;
+  if (!handshake.has_value() || handshake->fields.size() != 6 ||
+      !testing::DecodeBase64(handshake->fields[5], &der)) {
+    ADD_FAILURE() << "no usable handshake: " << (handshake ? handshake->line : "") << "\n"
+                  << process.Stderr();
+    return nullptr;
+  }
+  return tfplugin6::Provider::NewStub(
+      MtlsChannel(handshake->fields[3], testing::DerToPem(der), client));
 }
 
 tfplugin6::DynamicValue Json(const std::string& json) {

@@ -7,10 +7,13 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "plugin_process.h"
+#include "proto/tfplugin6.grpc.pb.h"
 #include "proto/tfplugin6.pb.h"
 #include "test_certs.h"
 
@@ -36,6 +39,12 @@ grpc::Status CallGetProviderSchema(const std::shared_ptr<grpc::Channel>& channel
 
 // Calls plugin.GRPCController/Shutdown.
 grpc::Status CallShutdown(const std::shared_ptr<grpc::Channel>& channel);
+
+// Starts the provider as Terraform does (its environment plus `extra`, a client certificate
+// for AutoMTLS), reads the handshake and connects over mTLS. Null, with a test failure
+// naming the provider's stderr, when the handshake is missing or malformed.
+std::unique_ptr<tfplugin6::Provider::Stub> StartProviderOverMtls(
+    PluginProcess& process, const std::map<std::string, std::string>& extra = {});
 
 // A DynamicValue as Terraform sends it, in its JSON or its msgpack encoding.
 tfplugin6::DynamicValue Json(const std::string& json);

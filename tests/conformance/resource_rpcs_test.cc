@@ -101,17 +101,8 @@ void ExpectWireSafe(const google::protobuf::RepeatedPtrField<tfplugin6::Diagnost
 class ResourceRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    testing::PemPair client = testing::MakeClientCertificate();
-    PluginProcess::Env env = process_.TerraformEnv();
-    env["PLUGIN_CLIENT_CERT"] = client.cert_pem;
-    process_.Start({}, env);
-    auto handshake = process_.ReadHandshake();
-    ASSERT_TRUE(handshake.has_value()) << process_.Stderr();
-    ASSERT_EQ(handshake->fields.size(), 6u) << handshake->line;
-    std::string der;
-    ASSERT_TRUE(testing::DecodeBase64(handshake->fields[5], &der));
-    stub_ = tfplugin6::Provider::NewStub(
-        MtlsChannel(handshake->fields[3], testing::DerToPem(der), client));
+    stub_ = StartProviderOverMtls(process_);
+    ASSERT_NE(stub_, nullptr);
 
     tfplugin6::ConfigureProvider::Request request;
     *request.mutable_config() = Json(

@@ -33,6 +33,11 @@ class VendorContractsTest : public ::testing::Test {
   void Script(const nlohmann::json& rule) {
     sandbox_.SetFaults({{"script", nlohmann::json::array({rule})}});
   }
+  // Every request on `route` is carried out and answered `status` with exactly `body`.
+  void ScriptBody(const std::string& route, int status, const std::string& body) {
+    Script(
+        {{"route", route}, {"action", "body"}, {"status", status}, {"count", 0}, {"body", body}});
+  }
   void ClearScript() { sandbox_.SetFaults({{"script", nlohmann::json::array()}}); }
   // Every vendor request the sandbox counted.
   int VendorRequests() {
@@ -82,11 +87,8 @@ TEST_F(VendorContractsTest, AZitadel404WithoutErrorIdKeepsTheUser) {
   const std::string id =
       workspace_.ResourceInState("orgiam_zitadel_machine_user.m")["values"]["id"];
   // What the real gateway answers for a path it does not route.
-  Script({{"route", "GET /management/v1/users/{id}"},
-          {"action", "body"},
-          {"status", 404},
-          {"count", 0},
-          {"body", R"({"code":5,"message":"Not Found","details":[]})"}});
+  ScriptBody("GET /management/v1/users/{id}", 404,
+             R"({"code":5,"message":"Not Found","details":[]})");
   CommandResult plan = Run({"plan", "-refresh-only", "-no-color"});
   EXPECT_EQ(plan.exit_code, 1) << Output(plan);
   EXPECT_NE(Output(plan).find("no ZITADEL error id"), std::string::npos) << Output(plan);
@@ -130,11 +132,7 @@ resource "orgiam_vultr_user_api_key" "k" {
 }
 )");
   // The OpenAPI spec documents this route's answer as "void".
-  Script({{"route", "POST /v2/users/{id}/apikeys"},
-          {"action", "body"},
-          {"status", 201},
-          {"count", 0},
-          {"body", ""}});
+  ScriptBody("POST /v2/users/{id}/apikeys", 201, "");
   CommandResult apply = Run({"apply", "-auto-approve", "-no-color"});
   EXPECT_NE(apply.exit_code, 0) << Output(apply);
   EXPECT_NE(Output(apply).find("without the created object's secret"), std::string::npos)
@@ -153,14 +151,10 @@ resource "orgiam_vultr_user_api_key" "k" {
 TEST_F(VendorContractsTest, AProxyPageThatEchoesTheTokenShowsNoToken) {
   workspace_.WriteConfig(kServiceUser);
   ASSERT_EQ(Run({"apply", "-auto-approve", "-no-color"}).exit_code, 0);
-  Script({{"route", "GET /v2/users/{id}"},
-          {"action", "body"},
-          {"status", 403},
-          {"count", 0},
-          {"body",
-           "<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><pre>GET "
-           "/v2/users HTTP/1.1\nAuthorization: Bearer sandbox-token\nCookie: "
-           "session=sandbox-token</pre></body></html>"}});
+  ScriptBody("GET /v2/users/{id}", 403,
+             "<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><pre>GET "
+             "/v2/users HTTP/1.1\nAuthorization: Bearer sandbox-token\nCookie: "
+             "session=sandbox-token</pre></body></html>");
   CommandResult plan = Run({"plan", "-no-color"});
   EXPECT_EQ(plan.exit_code, 1) << Output(plan);
   const std::string output = Output(plan);
@@ -220,11 +214,7 @@ TEST_F(VendorContractsTest, AnAclOrgiamDoesNotKnowCausesNoErrorAndNoDiff) {
                           {"api_enabled", true},
                           {"service_user", true},
                           {"acls", {"dns", "activity_logs", "quantum_compute"}}};
-  Script({{"route", "GET /v2/users/{id}"},
-          {"action", "body"},
-          {"status", 200},
-          {"count", 0},
-          {"body", nlohmann::json{{"user", shown}}.dump()}});
+  ScriptBody("GET /v2/users/{id}", 200, nlohmann::json{{"user", shown}}.dump());
   CommandResult plan = Run({"plan", "-detailed-exitcode", "-no-color"});
   EXPECT_EQ(plan.exit_code, 0) << Output(plan);
   CommandResult refresh = Run({"apply", "-refresh-only", "-auto-approve", "-no-color"});
@@ -244,11 +234,7 @@ TEST_F(VendorContractsTest, EmailRegisteredAsAStringIsRead) {
   for (const auto& [spelling, expected] :
        std::vector<std::pair<std::string, bool>>{{"yes", true}, {"no", false}, {"true", true}}) {
     invitation["email_registered"] = spelling;
-    Script({{"route", "GET /v2/invitation/{id}"},
-            {"action", "body"},
-            {"status", 200},
-            {"count", 0},
-            {"body", nlohmann::json{{"invitation", invitation}}.dump()}});
+    ScriptBody("GET /v2/invitation/{id}", 200, nlohmann::json{{"invitation", invitation}}.dump());
     CommandResult refresh = Run({"apply", "-refresh-only", "-auto-approve", "-no-color"});
     EXPECT_EQ(refresh.exit_code, 0) << Output(refresh);
     EXPECT_EQ(workspace_.ResourceInState(
@@ -274,11 +260,7 @@ resource "orgiam_motherduck_access_token" "t" {
   token.erase("description");
   token.erase("token");
   token.erase("username");
-  Script({{"route", "GET /v1/users/{username}/tokens"},
-          {"action", "body"},
-          {"status", 200},
-          {"count", 0},
-          {"body", nlohmann::json{{"tokens", {token}}}.dump()}});
+  ScriptBody("GET /v1/users/{username}/tokens", 200, nlohmann::json{{"tokens", {token}}}.dump());
   CommandResult refresh = Run({"apply", "-refresh-only", "-auto-approve", "-no-color"});
   EXPECT_EQ(refresh.exit_code, 0) << Output(refresh);
   EXPECT_NE(Output(refresh).find("MotherDuck did not keep the token description"),
