@@ -74,6 +74,9 @@ TEST_F(VendorContractsTest, AServiceUserWithoutPasswordGetsOneThatNobodyStores) 
   EXPECT_EQ((apply.out + apply.err).find(password), std::string::npos);
   CommandResult plan = Run({"plan", "-detailed-exitcode", "-no-color"});
   EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+  ClearScript();
+  ExpectExactlyOnce(TakeCensus(sandbox_, workspace_),
+                    "AServiceUserWithoutPasswordGetsOneThatNobodyStores");
 }
 
 TEST_F(VendorContractsTest, AZitadel404WithoutErrorIdKeepsTheUser) {
@@ -98,6 +101,8 @@ TEST_F(VendorContractsTest, AZitadel404WithoutErrorIdKeepsTheUser) {
   EXPECT_EQ(workspace_.ResourceInState("orgiam_zitadel_machine_user.m")["values"]["id"], id);
   CommandResult clean = Run({"plan", "-detailed-exitcode", "-no-color"});
   EXPECT_EQ(clean.exit_code, 0) << Output(clean);
+  ClearScript();
+  ExpectExactlyOnce(TakeCensus(sandbox_, workspace_), "AZitadel404WithoutErrorIdKeepsTheUser");
 }
 
 TEST_F(VendorContractsTest, AZitadelUserNameTakenInAnotherOrgIsExplained) {
@@ -161,6 +166,8 @@ TEST_F(VendorContractsTest, AProxyPageThatEchoesTheTokenShowsNoToken) {
   EXPECT_NE(output.find("not a Vultr error body (HTTP 403"), std::string::npos) << output;
   EXPECT_NE(output.find("403 Forbidden"), std::string::npos) << output;
   EXPECT_EQ(output.find("sandbox-token"), std::string::npos) << output;
+  ClearScript();
+  ExpectExactlyOnce(TakeCensus(sandbox_, workspace_), "AProxyPageThatEchoesTheTokenShowsNoToken");
 }
 
 TEST_F(VendorContractsTest, DotDotAsAnIdSendsNothing) {
@@ -222,6 +229,9 @@ TEST_F(VendorContractsTest, AnAclOrgiamDoesNotKnowCausesNoErrorAndNoDiff) {
   EXPECT_EQ(workspace_.ResourceInState("orgiam_vultr_service_user.u")["values"]["acls"],
             nlohmann::json({"activity_logs", "dns"}));
   ClearScript();
+  ClearScript();
+  ExpectExactlyOnce(TakeCensus(sandbox_, workspace_),
+                    "AnAclOrgiamDoesNotKnowCausesNoErrorAndNoDiff");
 }
 
 TEST_F(VendorContractsTest, EmailRegisteredAsAStringIsRead) {
@@ -242,6 +252,8 @@ TEST_F(VendorContractsTest, EmailRegisteredAsAStringIsRead) {
               expected)
         << spelling;
   }
+  ClearScript();
+  ExpectExactlyOnce(TakeCensus(sandbox_, workspace_), "EmailRegisteredAsAStringIsRead");
 }
 
 TEST_F(VendorContractsTest, ADroppedTokenDescriptionIsShownAsMotherDuckHoldsIt) {
@@ -269,6 +281,9 @@ resource "orgiam_motherduck_access_token" "t" {
   EXPECT_TRUE(
       workspace_.ResourceInState("orgiam_motherduck_access_token.t")["values"]["description"]
           .is_null());
+  ClearScript();
+  ExpectExactlyOnce(TakeCensus(sandbox_, workspace_),
+                    "ADroppedTokenDescriptionIsShownAsMotherDuckHoldsIt");
 }
 
 }  // namespace
