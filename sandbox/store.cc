@@ -24,7 +24,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VultrApiKey, id, user_id, name, 
                                                 created_us, expires_us, seq)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ZitadelUser, id, org_id, user_name, name,
                                                 description, access_token_type, client_secret,
-                                                sequence, created_us, changed_us, seq)
+                                                human, first_name, last_name, email, sequence,
+                                                created_us, changed_us, seq)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MotherDuckUser, username, instances, created_us,
                                                 seq)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MotherDuckToken, id, username, name, description,

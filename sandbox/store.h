@@ -61,7 +61,13 @@ struct ZitadelUser {
   std::string name;
   std::string description;
   std::string access_token_type;
-  std::string client_secret;   // empty when the user has no secret
+  std::string client_secret;  // empty when the user has no secret
+  // A human user (AddHumanUser): a person's account, with a profile and an email instead of
+  // the machine fields; `name` holds its display name.
+  bool human = false;
+  std::string first_name;
+  std::string last_name;
+  std::string email;
   std::uint64_t sequence = 0;  // of the last event
   std::int64_t created_us = 0;
   std::int64_t changed_us = 0;

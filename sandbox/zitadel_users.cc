@@ -9,6 +9,7 @@
 
 #include "ids.h"
 #include "text.h"
+#include "vultr_common.h"  // IsValidEmail: one address check for the whole sandbox
 #include "zitadel_common.h"
 
 namespace orgiam::sandbox {
@@ -153,6 +154,20 @@ ZitadelUser* FindRequestedUser(State& state, const ZitadelOrg& org, const httpli
   return user;
 }
 
+// The machine user named by the route. The machine commands load a machine write model
+// (internal/command/user_machine.go ChangeMachine, user_machine_secret.go), which finds no
+// machine behind a human's id: "Errors.User.NotFound". Assumption: the same NotFound answer
+// as GetUserByID's miss.
+ZitadelUser* FindRequestedMachine(State& state, const ZitadelOrg& org, const httplib::Request& req,
+                                  httplib::Response& res) {
+  ZitadelUser* user = FindRequestedUser(state, org, req, res);
+  if (user != nullptr && user->human) {
+    UserNotFound(res);
+    return nullptr;
+  }
+  return user;
+}
+
 // Records a change to the user and answers with its details.
 void CommitChange(App& app, Store::Tx& tx, ZitadelUser& user, httplib::Response& res) {
   Touch(tx.state(), user, app.clock.NowMicros());
@@ -208,6 +223,68 @@ void AddMachineUser(App& app, const httplib::Request& req, httplib::Response& re
   SendJson(res, 200, response);
 }
 
+// AddHumanUser (management.proto, POST /management/v1/users/human; docs/docs/apis/proto/
+// management.md): user_name 1-200 runes, a required profile (first_name, last_name 1-200) and
+// a required email (string.email). The sandbox keeps only what the user object shows; phone,
+// initial_password and the verification mails are left out.
+void AddHumanUser(App& app, const httplib::Request& req, httplib::Response& res) {
+  const ZitadelOrg* org = ResolveZitadelOrg(req, res);
+  if (org == nullptr) return;
+  const auto body = ReadBody(req, res);
+  if (!body) return;
+  ZitadelUser user;
+  user.human = true;
+  if (!ReadText(*body, "userName", "AddHumanUserRequest", "UserName", 1, 200, &user.user_name,
+                res)) {
+    return;
+  }
+  const Json* profile = Member(*body, "profile");
+  const Json* email = Member(*body, "email");
+  if (profile == nullptr || !profile->is_object()) {
+    InvalidArgument(res, "invalid AddHumanUserRequest.Profile: value is required");
+    return;
+  }
+  if (email == nullptr || !email->is_object()) {
+    InvalidArgument(res, "invalid AddHumanUserRequest.Email: value is required");
+    return;
+  }
+  std::string display_name;
+  if (!ReadText(*profile, "firstName", "AddHumanUserRequest_Profile", "FirstName", 1, 200,
+                &user.first_name, res) ||
+      !ReadText(*profile, "lastName", "AddHumanUserRequest_Profile", "LastName", 1, 200,
+                &user.last_name, res) ||
+      !ReadText(*profile, "displayName", "AddHumanUserRequest_Profile", "DisplayName", 0, 200,
+                &display_name, res) ||
+      !ReadText(*email, "email", "AddHumanUserRequest_Email", "Email", 1, 200, &user.email, res)) {
+    return;
+  }
+  if (!IsValidEmail(user.email)) {
+    InvalidArgument(res,
+                    "invalid AddHumanUserRequest_Email.Email: value must be a valid email address");
+    return;
+  }
+  // The command fills an empty display name from first and last name (internal/command/
+  // user_human.go AddHuman: "Profile.DisplayName = FirstName + ' ' + LastName").
+  user.name = display_name.empty() ? user.first_name + " " + user.last_name : display_name;
+  auto tx = app.store.Begin();
+  State& state = tx.state();
+  if (UserNameTaken(state, user.user_name, "")) {
+    UserNameTakenError(res);
+    return;
+  }
+  const std::int64_t now = app.clock.NowMicros();
+  user.id = NewZitadelId(state);
+  user.org_id = org->id;
+  user.created_us = now;
+  Touch(state, user, now);
+  user.seq = state.NextSeq();
+  const Json response = {{"userId", user.id},
+                         {"details", ZitadelDetails(user.sequence, now, now, user.org_id)}};
+  state.zitadel_users.push_back(std::move(user));
+  tx.MarkDirty();
+  SendJson(res, 200, response);
+}
+
 void GetUser(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
@@ -234,7 +311,7 @@ void UpdateMachine(App& app, const httplib::Request& req, httplib::Response& res
   }
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindRequestedUser(state, *org, req, res);
+  ZitadelUser* user = FindRequestedMachine(state, *org, req, res);
   if (user == nullptr) return;
   if (user->name == name && user->description == description &&
       user->access_token_type == token_type) {
@@ -296,7 +373,7 @@ void GenerateSecret(App& app, const httplib::Request& req, httplib::Response& re
   if (!ReadBody(req, res)) return;
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindRequestedUser(state, *org, req, res);
+  ZitadelUser* user = FindRequestedMachine(state, *org, req, res);
   if (user == nullptr) return;
   user->client_secret = RandomString(64, kAlnum);  // replaces any previous secret
   Touch(state, *user, app.clock.NowMicros());
@@ -312,7 +389,7 @@ void RemoveSecret(App& app, const httplib::Request& req, httplib::Response& res)
   if (org == nullptr) return;
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindRequestedUser(state, *org, req, res);
+  ZitadelUser* user = FindRequestedMachine(state, *org, req, res);
   if (user == nullptr) return;
   if (user->client_secret.empty()) {
     ZitadelError(res, kGrpcFailedPrecondition, "Secret doesn't exist", "COMMAND-coi82n");
@@ -419,8 +496,10 @@ bool ReadFilter(const Json& query, std::vector<Filter>* filters, httplib::Respon
       InvalidArgument(res, "proto: invalid value for enum field type");
       return false;
     }
-    const bool machines = *type != "TYPE_HUMAN";
-    filters->push_back([machines](const ZitadelUser&) { return machines; });
+    const std::string wanted = *type;
+    filters->push_back([wanted](const ZitadelUser& u) {
+      return wanted == "TYPE_UNSPECIFIED" || (wanted == "TYPE_HUMAN") == u.human;
+    });
     return true;
   }
   InvalidArgument(res, "invalid ListUsersRequest.Queries: unsupported query " + kind);
@@ -475,24 +554,37 @@ void ListUsers(App& app, const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
+// zitadel.user.v1.User (proto/zitadel/user.proto): the kind is the `type` oneof, `human`
+// (Human: profile, email) or `machine` (Machine: name, description, has_secret,
+// access_token_type); exactly one of them is present.
 Json ZitadelUserJson(const ZitadelUser& user) {
   const std::string login_name = LoginName(user);
-  return {{"id", user.id},
-          {"details", ZitadelDetails(user.sequence, user.created_us, user.changed_us, user.org_id)},
-          {"state", "USER_STATE_ACTIVE"},
-          {"userName", user.user_name},
-          {"loginNames", {login_name}},
-          {"preferredLoginName", login_name},
-          {"machine",
-           {{"name", user.name},
-            {"description", user.description},
-            {"hasSecret", !user.client_secret.empty()},
-            {"accessTokenType", user.access_token_type}}}};
+  Json json = {
+      {"id", user.id},
+      {"details", ZitadelDetails(user.sequence, user.created_us, user.changed_us, user.org_id)},
+      {"state", "USER_STATE_ACTIVE"},
+      {"userName", user.user_name},
+      {"loginNames", {login_name}},
+      {"preferredLoginName", login_name}};
+  if (user.human) {
+    json["human"] = {{"profile",
+                      {{"firstName", user.first_name},
+                       {"lastName", user.last_name},
+                       {"displayName", user.name}}},
+                     {"email", {{"email", user.email}}}};
+  } else {
+    json["machine"] = {{"name", user.name},
+                       {"description", user.description},
+                       {"hasSecret", !user.client_secret.empty()},
+                       {"accessTokenType", user.access_token_type}};
+  }
+  return json;
 }
 
 void RegisterZitadelUsers(Router& router, App& app) {
   const std::string base = kBase;
   router.Route(Vendor::kZitadel, "POST", base + "/machine", Bind(app, AddMachineUser));
+  router.Route(Vendor::kZitadel, "POST", base + "/human", Bind(app, AddHumanUser));
   router.Route(Vendor::kZitadel, "POST", base + "/_search", Bind(app, ListUsers));
   router.Route(Vendor::kZitadel, "GET", base + "/{id}", Bind(app, GetUser));
   router.Route(Vendor::kZitadel, "DELETE", base + "/{id}", Bind(app, RemoveUser));

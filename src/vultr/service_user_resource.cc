@@ -79,6 +79,21 @@ cty::Value ToState(const User& user, const cty::Value& base) {
 
 bool LooksLikeEmail(const std::string& id) { return absl::StrContains(id, "@"); }
 
+// A member that is not a service user is a person's account: managing it here would let a
+// destroy delete the person, so import and read refuse it.
+void AddNotAServiceUser(const User& user, framework::Diagnostics* diagnostics) {
+  diagnostics->AddError(
+      "Not a Vultr service user",
+      absl::StrCat("The Vultr user ", user.id, " (", user.email,
+                   ") is a person's account (service_user = false), not a service user. ",
+                   kTypeName,
+                   " manages service users only, so that no apply or destroy changes or deletes "
+                   "a person's account. Leave this user unmanaged: remove it from the "
+                   "configuration and, if it is in the state, run terraform state rm on its "
+                   "address. To see members, use the orgiam_vultr_users data source; to invite "
+                   "people, use orgiam_vultr_organization_invitation."));
+}
+
 class ServiceUserResource : public framework::Resource {
  public:
   explicit ServiceUserResource(const VultrSlot* api) : api_(api) {}
@@ -112,6 +127,10 @@ class ServiceUserResource : public framework::Resource {
     if (absl::IsNotFound(user.status())) return std::nullopt;
     if (!user.ok()) {
       diagnostics->AddStatus(user.status(), "Could not read the Vultr service user");
+      return state;
+    }
+    if (!user->service_user) {
+      AddNotAServiceUser(*user, diagnostics);
       return state;
     }
     return ToState(*user, state);
@@ -166,6 +185,10 @@ class ServiceUserResource : public framework::Resource {
         return std::nullopt;
       }
       if (!found->has_value()) return std::nullopt;
+      if (!(*found)->service_user) {
+        AddNotAServiceUser(**found, diagnostics);
+        return std::nullopt;
+      }
       user_id = (*found)->id;
     }
     return framework::ObjectBuilder(Schema()).SetString("id", user_id).Build();

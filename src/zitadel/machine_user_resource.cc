@@ -89,7 +89,15 @@ class MachineUserResource : public framework::Resource {
     const cty::Value& prior = request.prior;
     const bool creating = prior.IsNull();
     const bool replacing = !creating && !planned->GetAttr("org_id").Equals(prior.GetAttr("org_id"));
-    const cty::Value& with_secret = planned->GetAttr("with_secret");
+    // Unset (null in the configuration, so unknown here), with_secret keeps what the user has:
+    // none for a new user, the prior one otherwise. No plan removes a secret (e.g. right
+    // after an import) unless the configuration says false.
+    if (request.config.GetAttr("with_secret").IsNull()) {
+      *planned =
+          planned->WithAttr("with_secret", creating || replacing ? cty::Value::Bool(false)
+                                                                 : prior.GetAttr("with_secret"));
+    }
+    const cty::Value with_secret = planned->GetAttr("with_secret");
     const cty::Value unknown = cty::Value::Unknown(cty::Type::String());
     const cty::Value null = cty::Value::Null(cty::Type::String());
     if (with_secret.IsKnown() && !with_secret.IsNull()) {
@@ -263,6 +271,10 @@ class MachineUserResource : public framework::Resource {
                          org.empty() ? "the token's organization" : "organization " + org,
                          ". Import by user_id, org_id/user_id or user_name (searched in the "
                          "provider's organization)."));
+        return std::nullopt;
+      }
+      if (!(*found)->is_machine) {
+        diagnostics->AddStatus(NotAMachineUser(**found), "Not a ZITADEL machine user");
         return std::nullopt;
       }
       user_id = (*found)->id;

@@ -47,6 +47,7 @@ MachineUser ParseUser(const json& object) {
   }
   const json& machine = Member(object, "machine");
   user.is_machine = machine.is_object();
+  user.is_human = Member(object, "human").is_object();
   user.name = http::JsonString(machine, "name");
   user.description = http::JsonString(machine, "description");
   user.access_token_type = http::JsonString(machine, "accessTokenType");
@@ -59,6 +60,18 @@ MachineUser ParseUser(const json& object) {
     user.has_secret = false;  // proto3 JSON omits false booleans
   }
   return user;
+}
+
+absl::Status NotAMachineUser(const MachineUser& user) {
+  const std::string what = user.is_human
+                               ? "is a human user (a person's account), not a machine user"
+                               : "is not a machine user (ZITADEL's answer has no machine part)";
+  return absl::FailedPreconditionError(absl::StrCat(
+      "ZITADEL user ", user.id, " (user name \"", user.user_name, "\") ", what,
+      ". orgiam_zitadel_machine_user manages machine users only, so that no apply or destroy "
+      "changes or deletes a person's account: leave this user unmanaged (remove it from the "
+      "configuration and, if it is in the state, run terraform state rm on its address), and "
+      "manage people in ZITADEL itself."));
 }
 
 namespace {
@@ -119,10 +132,7 @@ absl::StatusOr<MachineUser> ZitadelApi::GetUser(const std::string& org_id,
     return absl::InternalError(
         "ZITADEL API: GET /management/v1/users/{id} answered with another user's id");
   }
-  if (!user.is_machine) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("ZITADEL user ", user_id, " is not a machine user"));
-  }
+  if (!user.is_machine) return NotAMachineUser(user);
   return user;
 }
 

@@ -34,7 +34,9 @@ struct MachineUser {
   std::string access_token_type;
   // machine.hasSecret; std::nullopt when the API did not say.
   std::optional<bool> has_secret;
+  // The kind, from the user object's `type` oneof: `machine` or `human` (a person's account).
   bool is_machine = false;
+  bool is_human = false;
 };
 
 struct NewMachineUser {
@@ -65,8 +67,9 @@ class ZitadelApi {
     return org_id.empty() ? default_org_id_ : org_id;
   }
 
+  // A user that is not a machine user is refused with NotAMachineUser (FailedPrecondition).
   absl::StatusOr<MachineUser> GetUser(const std::string& org_id, const std::string& user_id);
-  // std::nullopt when no user of the organization has exactly that user name.
+  // std::nullopt when no user of the organization has exactly that user name (of any kind).
   absl::StatusOr<std::optional<MachineUser>> FindUserByName(const std::string& org_id,
                                                             const std::string& user_name);
   // Creates exactly one user even when a response is lost (an interrupted create is
@@ -105,6 +108,10 @@ using ZitadelSlot = framework::ApiSlot<ZitadelApi>;
 // A user object of ZITADEL's JSON (GetUserByID's `user`, an entry of a search `result`).
 // Members of the wrong type read as absent; an empty id means the object is not a user.
 MachineUser ParseUser(const nlohmann::json& object);
+
+// The refusal for a user that is not a machine user (a person's account, or of no known
+// kind): what it is, and that orgiam manages machine users only.
+absl::Status NotAMachineUser(const MachineUser& user);
 
 }  // namespace orgiam::zitadel
 

@@ -237,6 +237,18 @@ int TotalRequests(const nlohmann::json& stats) {
   return total;
 }
 
+std::map<std::string, int> WriteRequests(const nlohmann::json& stats) {
+  std::map<std::string, int> writes;
+  if (!stats.is_object() || !stats.contains("requests")) return writes;
+  for (const auto& [route, count] : stats["requests"].items()) {
+    const bool writing = route.starts_with("POST ") || route.starts_with("PUT ") ||
+                         route.starts_with("PATCH ") || route.starts_with("DELETE ");
+    if (!writing || route.ends_with("/_search")) continue;
+    if (count.is_number_integer() && count.get<int>() > 0) writes[route] = count.get<int>();
+  }
+  return writes;
+}
+
 nlohmann::json NoFaults() {
   return {{"rate_limit_per_s", 0},
           {"error_rate", 0.0},

@@ -64,6 +64,11 @@ std::vector<std::string> SandboxKeys(const Census& census, Kind kind);
 // The sum of every route's request count in /_sandbox/stats.
 int TotalRequests(const nlohmann::json& stats);
 
+// The requests of /_sandbox/stats that may change something: every POST, PUT, PATCH and
+// DELETE, by route, except ZITADEL's searches (`POST …/_search`, a read sent as a POST).
+// Routes with a zero count are left out; empty means no write at all.
+std::map<std::string, int> WriteRequests(const nlohmann::json& stats);
+
 // A PUT /_sandbox/faults body that turns every fault off and clears the script.
 nlohmann::json NoFaults();
 

@@ -292,6 +292,52 @@ TEST_F(ZitadelTest, SearchByUserName) {
   EXPECT_TRUE(reply.json["result"].empty());
 }
 
+// AddHumanUser: a person's account, shown with `human` in place of `machine`; the machine
+// routes do not find it, and typeQuery tells the kinds apart.
+TEST_F(ZitadelTest, HumanUsers) {
+  const Json person = {{"userName", "alice"},
+                       {"profile", {{"firstName", "Alice"}, {"lastName", "Example"}}},
+                       {"email", {{"email", "alice@example.com"}, {"isEmailVerified", true}}}};
+  const Reply added = sandbox_.Call("POST", std::string(kUsers) + "/human", person);
+  ASSERT_EQ(added.status, 200) << added.body;
+  const std::string id = added.json["userId"];
+  EXPECT_EQ(added.json["details"]["resourceOwner"], kDefaultOrg);
+  const Json user = sandbox_.Call("GET", User(id)).json["user"];
+  EXPECT_FALSE(user.contains("machine")) << user.dump();
+  EXPECT_EQ(user["userName"], "alice");
+  EXPECT_EQ(user["human"]["profile"]["displayName"], "Alice Example");
+  EXPECT_EQ(user["human"]["email"]["email"], "alice@example.com");
+
+  ExpectError(sandbox_.Call("PUT", User(id) + "/machine", {{"name", "x"}}), 404, 5);
+  ExpectError(sandbox_.Call("PUT", User(id) + "/secret", Json::object()), 404, 5);
+  ExpectError(sandbox_.Call("DELETE", User(id) + "/secret"), 404, 5);
+  // The user name is taken for machines too.
+  ExpectError(Add("alice"), 409, 6);
+
+  const std::string machine = AddId("bot");
+  const std::string search = std::string(kUsers) + "/_search";
+  Reply humans =
+      sandbox_.Call("POST", search, {{"queries", {{{"typeQuery", {{"type", "TYPE_HUMAN"}}}}}}});
+  ASSERT_EQ(humans.json["result"].size(), 1u) << humans.body;
+  EXPECT_EQ(humans.json["result"][0]["id"], id);
+  Reply machines =
+      sandbox_.Call("POST", search, {{"queries", {{{"typeQuery", {{"type", "TYPE_MACHINE"}}}}}}});
+  ASSERT_EQ(machines.json["result"].size(), 1u) << machines.body;
+  EXPECT_EQ(machines.json["result"][0]["id"], machine);
+
+  Json no_email = person;
+  no_email.erase("email");
+  no_email["userName"] = "bob";
+  ExpectError(sandbox_.Call("POST", std::string(kUsers) + "/human", no_email), 400, 3, false);
+  Json bad_email = person;
+  bad_email["userName"] = "carol";
+  bad_email["email"]["email"] = "not an address";
+  ExpectError(sandbox_.Call("POST", std::string(kUsers) + "/human", bad_email), 400, 3, false);
+
+  EXPECT_EQ(sandbox_.Call("DELETE", User(id)).status, 200);
+  ExpectError(sandbox_.Call("GET", User(id)), 404, 5);
+}
+
 TEST_F(ZitadelTest, Unauthenticated) {
   const Reply reply = sandbox_.CallWithToken("bad", "GET", User("1"), "");
   ExpectError(reply, 401, 16);

@@ -8,4 +8,7 @@ import {
 resource "orgiam_zitadel_machine_user" "legacy" {
   user_name = "legacy-bot"
   name      = "Legacy bot"
+  # As the user is: true when it has a client secret (left unset, it keeps what it has).
+  # false would remove the secret.
+  with_secret = true
 }
