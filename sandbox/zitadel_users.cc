@@ -175,6 +175,28 @@ void CommitChange(App& app, Store::Tx& tx, ZitadelUser& user, httplib::Response&
   SendJson(res, 200, {{"details", ChangeDetails(user)}});
 }
 
+// Stores a new user (machine or human) of `org` under `id` and answers with its id and
+// details, unless its user name is taken.
+void StoreNewUser(App& app, Store::Tx& tx, const ZitadelOrg& org, const std::string& id,
+                  ZitadelUser user, httplib::Response& res) {
+  State& state = tx.state();
+  if (UserNameTaken(state, user.user_name, "")) {
+    UserNameTakenError(res);
+    return;
+  }
+  const std::int64_t now = app.clock.NowMicros();
+  user.id = id;
+  user.org_id = org.id;
+  user.created_us = now;
+  Touch(state, user, now);
+  user.seq = state.NextSeq();
+  const Json response = {{"userId", user.id},
+                         {"details", ZitadelDetails(user.sequence, now, now, user.org_id)}};
+  state.zitadel_users.push_back(std::move(user));
+  tx.MarkDirty();
+  SendJson(res, 200, response);
+}
+
 void AddMachineUser(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
@@ -206,21 +228,8 @@ void AddMachineUser(App& app, const httplib::Request& req, httplib::Response& re
     ZitadelError(res, kGrpcFailedPrecondition, "Errors.User.AlreadyExisting", "COMMAND-k2una");
     return;
   }
-  if (UserNameTaken(state, user.user_name, "")) {
-    UserNameTakenError(res);
-    return;
-  }
-  const std::int64_t now = app.clock.NowMicros();
-  user.id = custom_id.empty() ? NewZitadelId(state) : custom_id;
-  user.org_id = org->id;
-  user.created_us = now;
-  Touch(state, user, now);
-  user.seq = state.NextSeq();
-  const Json response = {{"userId", user.id},
-                         {"details", ZitadelDetails(user.sequence, now, now, user.org_id)}};
-  state.zitadel_users.push_back(std::move(user));
-  tx.MarkDirty();
-  SendJson(res, 200, response);
+  if (custom_id.empty()) custom_id = NewZitadelId(state);
+  StoreNewUser(app, tx, *org, custom_id, std::move(user), res);
 }
 
 // AddHumanUser (management.proto, POST /management/v1/users/human; docs/docs/apis/proto/
@@ -267,22 +276,8 @@ void AddHumanUser(App& app, const httplib::Request& req, httplib::Response& res)
   // user_human.go AddHuman: "Profile.DisplayName = FirstName + ' ' + LastName").
   user.name = display_name.empty() ? user.first_name + " " + user.last_name : display_name;
   auto tx = app.store.Begin();
-  State& state = tx.state();
-  if (UserNameTaken(state, user.user_name, "")) {
-    UserNameTakenError(res);
-    return;
-  }
-  const std::int64_t now = app.clock.NowMicros();
-  user.id = NewZitadelId(state);
-  user.org_id = org->id;
-  user.created_us = now;
-  Touch(state, user, now);
-  user.seq = state.NextSeq();
-  const Json response = {{"userId", user.id},
-                         {"details", ZitadelDetails(user.sequence, now, now, user.org_id)}};
-  state.zitadel_users.push_back(std::move(user));
-  tx.MarkDirty();
-  SendJson(res, 200, response);
+  const std::string id = NewZitadelId(tx.state());
+  StoreNewUser(app, tx, *org, id, std::move(user), res);
 }
 
 void GetUser(App& app, const httplib::Request& req, httplib::Response& res) {
