@@ -19,6 +19,20 @@ namespace {
 
 constexpr char kZitadelOrg[] = "100000000000000001";  // the sandbox's default organization
 
+// Objects of our own, whose state the refused-read tests point at a person's account.
+constexpr char kVultrBot[] = R"(
+resource "orgiam_vultr_service_user" "bot" {
+  name  = "bot"
+  email = "bot@example.com"
+}
+)";
+constexpr char kZitadelBot[] = R"(
+resource "orgiam_zitadel_machine_user" "bot" {
+  user_name = "bot"
+  name      = "Bot"
+}
+)";
+
 void ExpectPersonRefused(const CommandResult& result) {
   const std::string text = Flatten(result.out + result.err);
   EXPECT_NE(text.find("Not a Vultr service user"), std::string::npos) << text;
@@ -96,7 +110,7 @@ class ImportSafetyTest : public ::testing::Test {
     sandbox_.ResetStats();
     expect_refused(workspace_.RunExpect({"plan", "-no-color"}, 1));
     expect_refused(workspace_.RunExpect({"destroy", "-auto-approve", "-no-color"}, 1));
-    EXPECT_EQ(Writes(), "");
+    EXPECT_EQ(Writes(), "");  // the person's account is untouched, and so is ours
     RepointState(person, ours);
     workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
   }
@@ -107,6 +121,13 @@ class ImportSafetyTest : public ::testing::Test {
       absl::StrAppend(&listed, route, " x", count, "; ");
     }
     return listed;
+  }
+
+  // The person leaves the organization, not through Terraform (`delete_path` answers
+  // `status`); then the census finds nothing left over.
+  void PersonLeaves(const std::string& delete_path, int status, const std::string& context) {
+    EXPECT_EQ(sandbox_.Call("DELETE", delete_path).status, status);
+    ExpectCensus(context);
   }
 
   // Every object once, and in the state (secrets excepted: see ImportMatrixTest).
@@ -147,26 +168,17 @@ TEST_F(ImportSafetyTest, VultrPersonIsRefusedAtImportByIdAndByEmail) {
   }
   EXPECT_EQ(Writes(), "");
 
-  // The person leaves the organization (not through Terraform); then nothing is left over.
   workspace_.WriteConfig(invitation);
-  EXPECT_EQ(sandbox_.Call("DELETE", "/v2/users/" + person).status, 204);
-  ExpectCensus("after the refused imports");
+  PersonLeaves("/v2/users/" + person, 204, "after the refused imports");
 }
 
 TEST_F(ImportSafetyTest, VultrStateThatNamesAPersonIsRefusedAtReadAndNeverDeleted) {
   const std::string person = VultrPerson("alice@example.com");
   ASSERT_FALSE(person.empty());
   const std::string invitation = ReadFile(workspace_.dir() + "/main.tf");
-  ExpectStateNamingAPersonRefused(invitation + R"(
-resource "orgiam_vultr_service_user" "bot" {
-  name  = "bot"
-  email = "bot@example.com"
-}
-)",
-                                  "orgiam_vultr_service_user.bot", person, ExpectPersonRefused);
-  EXPECT_EQ(sandbox_.State()["vultr"]["users"].size(), 2u);  // the person and the bot
-  EXPECT_EQ(sandbox_.Call("DELETE", "/v2/users/" + person).status, 204);
-  ExpectCensus("after the refused read");
+  ExpectStateNamingAPersonRefused(invitation + kVultrBot, "orgiam_vultr_service_user.bot", person,
+                                  ExpectPersonRefused);
+  PersonLeaves("/v2/users/" + person, 204, "after the refused read");
 }
 
 TEST_F(ImportSafetyTest, ZitadelHumanIsRefusedByEveryIdFormAndAtRead) {
@@ -188,16 +200,9 @@ resource "orgiam_zitadel_machine_user" "person" {
   }
 
   // A state whose id turned out to name the human: read refuses it, destroy deletes nothing.
-  ExpectStateNamingAPersonRefused(R"(
-resource "orgiam_zitadel_machine_user" "bot" {
-  user_name = "bot"
-  name      = "Bot"
-}
-)",
-                                  "orgiam_zitadel_machine_user.bot", human, ExpectHumanRefused);
-  EXPECT_EQ(sandbox_.State()["zitadel"]["users"].size(), 2u);  // the human and the bot
-  EXPECT_EQ(sandbox_.Call("DELETE", "/management/v1/users/" + human).status, 200);
-  ExpectCensus("after the refused human");
+  ExpectStateNamingAPersonRefused(kZitadelBot, "orgiam_zitadel_machine_user.bot", human,
+                                  ExpectHumanRefused);
+  PersonLeaves("/management/v1/users/" + human, 200, "after the refused human");
 }
 
 // The import example of the docs (examples/…/import.tf, shown in docs/resources) and the
