@@ -95,5 +95,31 @@ TEST(ZitadelApiTest, AForeignPageIsDescribedNotQuoted) {
   EXPECT_NE(status.message().find("text/html"), std::string::npos) << status;
 }
 
+// The user object's kind is its `type` oneof: a human is never read as a machine user, and
+// GetUser refuses it saying what it is.
+TEST(ZitadelApiTest, AHumanUserIsRefusedAsAPersonsAccount) {
+  const nlohmann::json human = {
+      {"id", "123"},
+      {"userName", "alice"},
+      {"human", {{"profile", {{"firstName", "Alice"}}}, {"email", {{"email", "a@example.com"}}}}}};
+  const MachineUser parsed = ParseUser(human);
+  EXPECT_TRUE(parsed.is_human);
+  EXPECT_FALSE(parsed.is_machine);
+  EXPECT_FALSE(parsed.has_secret.has_value());
+
+  TestServer server([&human](const ReceivedRequest&) {
+    return Action::Respond(200, nlohmann::json{{"user", human}}.dump());
+  });
+  absl::Status status = ZitadelApi(Options(server.url()), "").GetUser("", "123").status();
+  EXPECT_TRUE(absl::IsFailedPrecondition(status)) << status;
+  EXPECT_NE(status.message().find("is a human user (a person's account), not a machine user"),
+            std::string::npos)
+      << status;
+
+  const MachineUser neither = ParseUser({{"id", "124"}, {"userName", "odd"}});
+  EXPECT_FALSE(neither.is_human || neither.is_machine);
+  EXPECT_NE(NotAMachineUser(neither).message().find("has no machine part"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace orgiam::zitadel
