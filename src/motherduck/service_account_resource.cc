@@ -51,10 +51,8 @@ class ServiceAccountResource : public framework::Resource {
 
   void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
                   framework::Diagnostics* diagnostics) const override {
-    const cty::Value& new_username = planned->GetAttr("username");
-    // The id is the username: known as soon as the username is, also for a new account.
-    if (new_username.IsKnown()) *planned = planned->WithAttr("id", new_username);
     if (request.prior.IsNull()) return;
+    const cty::Value& new_username = planned->GetAttr("username");
     if (new_username.IsKnown() && new_username.Equals(request.prior.GetAttr("username"))) return;
     // A changed username replaces the account: the old one, and its data, would be deleted.
     if (IsProtected(request.prior) || IsProtected(*planned)) {

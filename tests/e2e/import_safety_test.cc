@@ -1,7 +1,7 @@
 // Imports that adopt without deleting or rotating anything: a resource type manages only its
 // own kind of object (a person's account is refused by every id form, at import and at read),
 // an imported ZITADEL machine user keeps its client secret, and a MotherDuck account imports
-// with its defaults and plans with its id known.
+// with its defaults.
 
 #include <gtest/gtest.h>
 
@@ -283,28 +283,6 @@ import {
   EXPECT_NE(Flatten(destroy.err).find("protected from deletion"), std::string::npos) << destroy.err;
   EXPECT_EQ(Writes(), "");
   ExpectCensus("after importing the account");
-}
-
-TEST_F(ImportSafetyTest, MotherDuckAccountIdIsKnownAtPlan) {
-  workspace_.WriteConfig(R"(
-resource "orgiam_motherduck_service_account" "sa" {
-  username            = "ci_bot"
-  deletion_protection = false
-}
-)");
-  workspace_.RunExpect({"plan", "-no-color", "-out=tfplan"});
-  CommandResult shown = workspace_.RunExpect({"show", "-json", "tfplan"});
-  const nlohmann::json plan = nlohmann::json::parse(shown.out, nullptr, false);
-  ASSERT_TRUE(plan.contains("resource_changes")) << shown.out;
-  const nlohmann::json& change = plan["resource_changes"][0]["change"];
-  EXPECT_EQ(change["after"].value("id", ""), "ci_bot") << change.dump(2);
-  EXPECT_NE(change["after_unknown"].value("id", false), true) << change.dump(2);
-  CommandResult text = workspace_.RunExpect({"plan", "-no-color"});
-  EXPECT_EQ(text.out.find("(known after apply)"), std::string::npos) << text.out;
-  workspace_.RunExpect({"apply", "-auto-approve", "-no-color"});
-  EXPECT_EQ(workspace_.ResourceInState("orgiam_motherduck_service_account.sa")["values"]["id"],
-            "ci_bot");
-  ExpectCensus("after creating the account");
 }
 
 }  // namespace
