@@ -138,6 +138,10 @@ TEST(ValidateTableTest, EveryBadConfigurationGetsOneDiagnosticOnItsAttribute) {
     const nlohmann::json& diagnostic = found[0];
     EXPECT_EQ(diagnostic["severity"], "error");
     EXPECT_EQ(diagnostic["range"]["start"]["line"].get<int>(), c.marked_line);
+    if (diagnostic.contains("address")) {  // the resource or provider block of this case
+      EXPECT_TRUE(diagnostic["address"].get<std::string>().ends_with(absl::StrCat(".c", i)))
+          << diagnostic["address"];
+    }
     const std::string detail = diagnostic.value("detail", "");
     EXPECT_LE(detail.size(), kMaxDetailBytes) << detail.substr(0, 300);
     if (!c.path.empty()) {
