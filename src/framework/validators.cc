@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
+#include "cty/utf8.h"
 #include "framework/diagnostics.h"
 #include "re2/re2.h"
 #include "util/endpoint_url.h"
@@ -33,10 +34,25 @@ std::string Got(bool sensitive, absl::string_view shown) {
   return sensitive ? std::string() : absl::StrCat("; got ", shown);
 }
 
+// A configured value as a diagnostic shows it: quoted, escaped and bounded, so that a
+// megabyte-long value costs a line, not a megabyte.
+std::string Shown(std::string_view text) { return QuotedExcerpt(text); }
+
 size_t CodePoints(std::string_view text) {
   size_t count = 0;
   for (unsigned char c : text) {
     if ((c & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+// JavaScript's String.length: characters beyond U+FFFF are two UTF-16 code units.
+size_t Utf16Units(std::string_view text) {
+  size_t count = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const cty::Utf8Sequence sequence = cty::NextUtf8Sequence(text, pos);
+    count += sequence.valid && sequence.code_point > 0xFFFF ? 2 : 1;
+    pos += sequence.length;
   }
   return count;
 }
@@ -75,32 +91,42 @@ class StringValidator : public Validator {
                               Diagnostics* diagnostics) const = 0;
 };
 
+// Lengths count Unicode characters (code points), or, with "units": "utf16", UTF-16 code units
+// as an API written in JavaScript counts them.
 class LengthValidator : public StringValidator {
  public:
-  LengthValidator(std::optional<size_t> min, std::optional<size_t> max, bool sensitive)
-      : min_(min), max_(max), sensitive_(sensitive) {}
-  std::string Describe() const override {
-    if (min_ && max_) return absl::StrCat("between ", *min_, " and ", *max_, " characters");
-    if (min_ && *min_ == 1) return "at least 1 character";
-    if (min_) return absl::StrCat("at least ", *min_, " characters");
-    return absl::StrCat("at most ", *max_, " characters");
-  }
+  LengthValidator(std::optional<size_t> min, std::optional<size_t> max, bool utf16, bool sensitive)
+      : min_(min), max_(max), utf16_(utf16), sensitive_(sensitive) {}
+  std::string Describe() const override { return Rule(""); }
 
  protected:
   void ValidateString(const std::string& text, const cty::Path& path,
                       Diagnostics* diagnostics) const override {
-    const size_t length = CodePoints(text);
+    const size_t length = utf16_ ? Utf16Units(text) : CodePoints(text);
     if ((min_ && length < *min_) || (max_ && length > *max_)) {
       diagnostics->AddError(kInvalidValue,
-                            absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
-                                         " long", Got(sensitive_, absl::StrCat(length)), "."),
+                            absl::StrCat("Attribute ", path.ToString(), " must be ", Rule(" long"),
+                                         Got(sensitive_, absl::StrCat(length)), "."),
                             path);
     }
   }
 
  private:
+  // "between 1 and 255 characters<suffix>", with how UTF-16 units are counted after it.
+  std::string Rule(absl::string_view suffix) const {
+    const std::string bounds = min_ && max_ ? absl::StrCat("between ", *min_, " and ", *max_)
+                               : min_       ? absl::StrCat("at least ", *min_)
+                                            : absl::StrCat("at most ", *max_);
+    if (utf16_) {
+      return absl::StrCat(bounds, " UTF-16 code units", suffix,
+                          " (a character beyond U+FFFF, such as an emoji or \"𝐀\", counts as two)");
+    }
+    return absl::StrCat(bounds, min_ && !max_ && *min_ == 1 ? " character" : " characters", suffix);
+  }
+
   std::optional<size_t> min_;
   std::optional<size_t> max_;
+  bool utf16_;
   bool sensitive_;
 };
 
@@ -129,7 +155,7 @@ class PatternValidator : public StringValidator {
     if (!regex->ok() || !RE2::FullMatch(text, *regex)) {
       diagnostics->AddError(kInvalidValue,
                             absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
-                                         Got(sensitive_, Quote(text)), "."),
+                                         Got(sensitive_, Shown(text)), "."),
                             path);
     }
   }
@@ -158,10 +184,10 @@ class OneOfValidator : public StringValidator {
           negate_ && sensitive_
               ? absl::StrCat("Attribute ", path.ToString(), " cannot be one of the reserved names ",
                              QuotedList(allowed_), ".")
-          : negate_ ? absl::StrCat("Attribute ", path.ToString(), " cannot be ", Quote(text),
+          : negate_ ? absl::StrCat("Attribute ", path.ToString(), " cannot be ", Shown(text),
                                    ": the names ", QuotedList(allowed_), " are reserved.")
                     : absl::StrCat("Attribute ", path.ToString(), " must be one of ",
-                                   QuotedList(allowed_), Got(sensitive_, Quote(text)), "."),
+                                   QuotedList(allowed_), Got(sensitive_, Shown(text)), "."),
           path);
     }
   }
@@ -186,7 +212,7 @@ class PredicateValidator : public StringValidator {
     if (!predicate_(text)) {
       diagnostics->AddError(kInvalidValue,
                             absl::StrCat("Attribute ", path.ToString(), " must be ", what_,
-                                         Got(sensitive_, Quote(text)), "."),
+                                         Got(sensitive_, Shown(text)), "."),
                             path);
     }
   }
@@ -216,7 +242,7 @@ class EndpointValidator : public StringValidator {
     diagnostics->AddError(
         "Endpoint refused",
         absl::StrCat("Attribute ", path.ToString(), " is refused: ", endpoint.status().message(),
-                     shown ? absl::StrCat(". Got ", Quote(text)) : std::string(), "."),
+                     shown ? absl::StrCat(". Got ", Shown(text)) : std::string(), "."),
         path);
   }
 
@@ -305,21 +331,171 @@ class SiblingValidator : public Validator {
   bool conflicts_;
 };
 
-bool IsEmail(std::string_view text) {
-  static const RE2 kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s.]+$)");
-  return RE2::FullMatch(text, kEmail);
+// Why `text` is not an email address the vendors accept, or "" when it is one. The lengths are
+// RFC 5321's: a path of at most 256 octets holds an address of at most 254, whose local part is
+// at most 64. The rest is what the Vultr API refuses: no second "@", no spaces, controls or
+// <>,;" and a dotted domain without empty labels (sandbox/README.md, "Users").
+std::string EmailProblem(std::string_view text) {
+  if (text.size() > 254) {
+    return absl::StrCat("it is ", text.size(), " bytes long; an address is at most 254 (RFC 5321)");
+  }
+  const size_t at = text.find('@');
+  if (at == std::string_view::npos || text.find('@', at + 1) != std::string_view::npos) {
+    return "it needs exactly one \"@\"";
+  }
+  if (at == 0) return "the part before \"@\" is empty";
+  if (at > 64) {
+    return absl::StrCat("the part before \"@\" is ", at,
+                        " bytes long; it is at most 64 (RFC 5321)");
+  }
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F ||
+        absl::string_view("<>,;\"").find(c) != absl::string_view::npos) {
+      return "it contains a space, a control character or one of < > , ; \"";
+    }
+  }
+  const std::string_view domain = text.substr(at + 1);
+  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.' ||
+      domain.find("..") != std::string_view::npos) {
+    return "the domain after \"@\" must be dotted, with no empty part, such as \"example.com\"";
+  }
+  return "";
 }
+
+class EmailValidator : public StringValidator {
+ public:
+  explicit EmailValidator(bool sensitive) : sensitive_(sensitive) {}
+  std::string Describe() const override {
+    return "an email address of at most 254 bytes, at most 64 of them before the \"@\"";
+  }
+
+ protected:
+  void ValidateString(const std::string& text, const cty::Path& path,
+                      Diagnostics* diagnostics) const override {
+    const std::string problem = EmailProblem(text);
+    if (problem.empty()) return;
+    diagnostics->AddError(kInvalidValue,
+                          absl::StrCat("Attribute ", path.ToString(),
+                                       " must be an email address such as \"ci@example.com\": ",
+                                       problem, Got(sensitive_, Shown(text)), "."),
+                          path);
+  }
+
+ private:
+  bool sensitive_;
+};
 
 bool IsHttpUrl(std::string_view text) {
   static const RE2 kUrl(R"(^https?://[A-Za-z0-9.\-\[\]:]+(:[0-9]+)?(/[^\s]*)?$)");
   return RE2::FullMatch(text, kUrl);
 }
 
-bool IsRfc3339(std::string_view text) {
-  static const RE2 kTime(
-      R"(^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)");
-  return RE2::FullMatch(text, kTime);
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
 }
+
+// Why `text` is not an RFC 3339 time that denotes a real instant, as a predicate ("is not a
+// real date (…)"), or "" when it is one. The shape alone lets "2027-02-30" and "25:61" through;
+// the APIs refuse them. `whole_seconds` refuses a fraction of a second, for an API that drops
+// it (the stored time would then differ from the configuration on every plan).
+std::string Rfc3339Problem(std::string_view text, bool whole_seconds) {
+  static const RE2 kTime(
+      R"(^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$)");
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  std::string fraction, offset_hours, offset_minutes;
+  if (!RE2::FullMatch(re2::StringPiece(text.data(), text.size()), kTime, &year, &month, &day, &hour,
+                      &minute, &second, &fraction, &offset_hours, &offset_minutes)) {
+    return "is not in the form YYYY-MM-DDTHH:MM:SS followed by Z or an offset such as +02:00";
+  }
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+  if (month < 1 || month > 12) {
+    return absl::StrCat("is not a real date (there is no month ", month, ")");
+  }
+  if (day < 1 || day > DaysInMonth(year, month)) {
+    return absl::StrCat("is not a real date (", kMonths[month - 1], " ", year, " has ",
+                        DaysInMonth(year, month), " days)");
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return "is not a real time of day (hours go up to 23, minutes and seconds up to 59)";
+  }
+  int offset_h = 0, offset_m = 0;
+  if (!offset_hours.empty() &&
+      (!absl::SimpleAtoi(offset_hours, &offset_h) || !absl::SimpleAtoi(offset_minutes, &offset_m) ||
+       offset_h > 23 || offset_m > 59)) {
+    return "has a UTC offset that is not real (at most 23 hours and 59 minutes)";
+  }
+  if (whole_seconds && !fraction.empty()) {
+    return "has a fraction of a second, but the API keeps whole seconds only: what it stores "
+           "would differ from the configuration on every plan";
+  }
+  return "";
+}
+
+class Rfc3339Validator : public StringValidator {
+ public:
+  Rfc3339Validator(bool whole_seconds, bool sensitive)
+      : whole_seconds_(whole_seconds), sensitive_(sensitive) {}
+  std::string Describe() const override {
+    return absl::StrCat(
+        "an RFC 3339 time of a real date such as \"2027-01-31T00:00:00Z\"",
+        whole_seconds_ ? ", in whole seconds (the API keeps no fraction of a second)" : "");
+  }
+
+ protected:
+  void ValidateString(const std::string& text, const cty::Path& path,
+                      Diagnostics* diagnostics) const override {
+    const std::string problem = Rfc3339Problem(text, whole_seconds_);
+    if (problem.empty()) return;
+    std::string detail = absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
+                                      sensitive_ ? "; the value given " : "; got ",
+                                      sensitive_ ? std::string() : Shown(text),
+                                      sensitive_ ? "" : ", which ", problem);
+    if (!sensitive_ && Rfc3339Problem(text, /*whole_seconds=*/false).empty()) {
+      std::string whole = text;
+      whole.erase(19, whole.find_first_not_of("0123456789", 20) - 19);
+      absl::StrAppend(&detail, ". Write whole seconds, such as ", Shown(whole));
+    }
+    diagnostics->AddError(kInvalidValue, absl::StrCat(detail, "."), path);
+  }
+
+ private:
+  bool whole_seconds_;
+  bool sensitive_;
+};
+
+// A positive Go duration, at most `max_seconds` long when a bound is given: beyond it a timeout
+// stops meaning anything (and no longer fits a clock's count of milliseconds).
+class DurationValidator : public StringValidator {
+ public:
+  DurationValidator(std::optional<double> max_seconds, std::string max_text, bool sensitive)
+      : max_seconds_(max_seconds), max_text_(std::move(max_text)), sensitive_(sensitive) {}
+  std::string Describe() const override {
+    return absl::StrCat("a positive duration such as \"30s\", \"1m30s\" or \"500ms\"",
+                        max_seconds_ ? absl::StrCat(", at most \"", max_text_, "\"") : "");
+  }
+
+ protected:
+  void ValidateString(const std::string& text, const cty::Path& path,
+                      Diagnostics* diagnostics) const override {
+    const absl::StatusOr<double> seconds = ParseGoDuration(text);
+    if (seconds.ok() && *seconds > 0 && (!max_seconds_ || *seconds <= *max_seconds_)) return;
+    diagnostics->AddError(kInvalidValue,
+                          absl::StrCat("Attribute ", path.ToString(), " must be ", Describe(),
+                                       Got(sensitive_, Shown(text)), "."),
+                          path);
+  }
+
+ private:
+  std::optional<double> max_seconds_;
+  std::string max_text_;
+  bool sensitive_;
+};
 
 absl::StatusOr<std::vector<std::string>> StringList(const nlohmann::json& json,
                                                     absl::string_view key) {
@@ -352,7 +528,7 @@ absl::StatusOr<double> ParseGoDuration(std::string_view text_in) {
   const absl::string_view text(text_in.data(), text_in.size());
   static const RE2 kDuration(R"(^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$)");
   if (!RE2::FullMatch(re2::StringPiece(text.data(), text.size()), kDuration)) {
-    return absl::InvalidArgumentError(absl::StrCat("invalid duration ", Quote(text)));
+    return absl::InvalidArgumentError(absl::StrCat("invalid duration ", Shown(text_in)));
   }
   static const RE2 kPart(R"(((?:\d+(?:\.\d*)?|\.\d+))(ns|us|µs|μs|ms|s|m|h))");
   double sign = 1;
@@ -368,7 +544,7 @@ absl::StatusOr<double> ParseGoDuration(std::string_view text_in) {
   while (RE2::Consume(&input, kPart, &number, &unit)) {
     double amount = 0;
     if (!absl::SimpleAtod(number, &amount)) {
-      return absl::InvalidArgumentError(absl::StrCat("invalid duration ", Quote(text)));
+      return absl::InvalidArgumentError(absl::StrCat("invalid duration ", Shown(text_in)));
     }
     double scale = 1;
     if (unit == "ns") scale = 1e-9;
@@ -402,7 +578,11 @@ absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
       if (args.contains("min")) min = args.at("min").get<size_t>();
       if (args.contains("max")) max = args.at("max").get<size_t>();
       if (!min && !max) return absl::InvalidArgumentError("length needs min or max");
-      out.push_back(std::make_shared<LengthValidator>(min, max, sensitive));
+      const std::string units = args.value("units", "characters");
+      if (units != "characters" && units != "utf16") {
+        return absl::InvalidArgumentError("length units must be \"characters\" or \"utf16\"");
+      }
+      out.push_back(std::make_shared<LengthValidator>(min, max, units == "utf16", sensitive));
     } else if (key == "pattern") {
       if (!args.contains("regex") || !args.contains("description")) {
         return absl::InvalidArgumentError("pattern needs regex and description");
@@ -429,22 +609,32 @@ absl::StatusOr<std::vector<std::shared_ptr<const Validator>>> ParseValidators(
     } else if (key == "integer") {
       out.push_back(std::make_shared<IntegerValidator>(sensitive));
     } else if (key == "email") {
-      out.push_back(std::make_shared<PredicateValidator>(IsEmail, "an email address", sensitive));
+      out.push_back(std::make_shared<EmailValidator>(sensitive));
     } else if (key == "url") {
       out.push_back(std::make_shared<PredicateValidator>(
           IsHttpUrl, "an http:// or https:// URL such as \"https://api.example.com\"", sensitive));
     } else if (key == "endpoint") {
       out.push_back(std::make_shared<EndpointValidator>(sensitive));
     } else if (key == "duration") {
-      out.push_back(std::make_shared<PredicateValidator>(
-          [](std::string_view t) {
-            auto d = ParseGoDuration(t);
-            return d.ok() && *d > 0;
-          },
-          "a positive duration such as \"30s\", \"1m30s\" or \"500ms\"", sensitive));
+      // true, or {"max": "<Go duration>"}.
+      std::optional<double> max_seconds;
+      std::string max_text;
+      if (args.is_object() && args.contains("max")) {
+        max_text = args.at("max").get<std::string>();
+        absl::StatusOr<double> max = ParseGoDuration(max_text);
+        if (!max.ok() || *max <= 0)
+          return absl::InvalidArgumentError("duration max must be a duration");
+        max_seconds = *max;
+      } else if (args != true) {
+        return absl::InvalidArgumentError("duration takes true or {\"max\": \"<duration>\"}");
+      }
+      out.push_back(std::make_shared<DurationValidator>(max_seconds, max_text, sensitive));
     } else if (key == "rfc3339") {
-      out.push_back(std::make_shared<PredicateValidator>(
-          IsRfc3339, "an RFC 3339 time such as \"2027-01-31T00:00:00Z\"", sensitive));
+      // true, or {"whole_seconds": true} for an API that keeps no fraction of a second.
+      if (args != true && !(args.is_object() && args.value("whole_seconds", false))) {
+        return absl::InvalidArgumentError("rfc3339 takes true or {\"whole_seconds\": true}");
+      }
+      out.push_back(std::make_shared<Rfc3339Validator>(args.is_object(), sensitive));
     } else {
       return absl::InvalidArgumentError(absl::StrCat("unknown validator \"", key, "\""));
     }

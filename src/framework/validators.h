@@ -2,12 +2,16 @@
 #define ORGIAM_FRAMEWORK_VALIDATORS_H_
 
 // Attribute validators declared under "validators" in schemas/*.json:
-//   length {min,max}   pattern {regex,description}   one_of [..]   not_one_of [..]
-//   range {min,max}    integer   email   url   endpoint   duration   rfc3339
-//   conflicts_with [..]   required_with [..]
+//   length {min,max[,units:"utf16"]}   pattern {regex,description}   one_of [..]   not_one_of [..]
+//   range {min,max}    integer   email   url   endpoint   duration [{max}]
+//   rfc3339 [{whole_seconds}]   conflicts_with [..]   required_with [..]
 // String validators apply to each element of a collection of strings. Validators never see
 // unknown values: validation is skipped for whatever is not known yet. `endpoint` is the rule
 // for vendor endpoints (util/endpoint_url.h): https://, or http:// to a loopback host only.
+// `email` is RFC 5321's lengths (254 bytes, 64 before the "@") and the characters the vendors
+// refuse; `rfc3339` refuses dates and times that do not exist ("2027-02-30"). A value is shown
+// in a message only as a bounded excerpt (QuotedExcerpt). A conflict is declared on one of the
+// two attributes only, so that one mistake gives one diagnostic.
 
 #include <memory>
 #include <string>

@@ -84,7 +84,7 @@ resource "orgiam_vultr_service_user" "ok" {
   name                = "ci"
   email               = "ci@example.com"
   acls                = ["dns", "billing"]
-  password_wo         = "a-secret"
+  password_wo         = "a-long-secret"
   password_wo_version = 1
 }
 )");

@@ -85,7 +85,7 @@ TEST(ConfigValidationTest, WriteOnlyNeedsClientSupport) {
   const Schema& schema = ResourceSchema("orgiam_vultr_service_user");
   cty::Value config = Config(schema, {{"name", cty::Value::String("n")},
                                       {"email", cty::Value::String("a@b.co")},
-                                      {"password_wo", cty::Value::String("y")},
+                                      {"password_wo", cty::Value::String("long-enough-pw")},
                                       {"password_wo_version", cty::Value::Int(1)}});
   EXPECT_FALSE(Validate(schema, config, true).HasError());
   Diagnostics d = Validate(schema, config, false);
