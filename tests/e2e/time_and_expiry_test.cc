@@ -95,6 +95,17 @@ void ExpectExactlyOnceAfterImport(const Census& census, const std::string& conte
   ExpectStateIdsExist(census, context);
 }
 
+// A token of the managed account ci_bot that lives an hour.
+std::string TokenConfig(const std::string& name) {
+  return absl::StrCat(R"(resource "orgiam_motherduck_access_token" "t" {
+  username = orgiam_motherduck_service_account.a.username
+  name     = ")",
+                      name, R"("
+  ttl      = 3600
+}
+)");
+}
+
 std::string ImportBlock(const std::string& to, const std::string& id) {
   return absl::StrCat("import {\n  to = ", to, "\n  id = \"", id, "\"\n}\n");
 }
@@ -150,13 +161,7 @@ TEST_F(TimeAndExpiryTest, MotherDuckTokenReimportedPlansCleanWithTheTtlTheApiImp
       sandbox_.Call("POST", "/v1/users/ci_bot/tokens", {{"name", "legacy"}, {"ttl", 3600}});
   ASSERT_EQ(created.status, 200) << created.body.dump();
   const std::string id = created.body["id"];
-  const std::string config = std::string(kMotherDuckAccount) +
-                             R"(resource "orgiam_motherduck_access_token" "t" {
-  username = orgiam_motherduck_service_account.a.username
-  name     = "legacy"
-  ttl      = 3600
-}
-)";
+  const std::string config = std::string(kMotherDuckAccount) + TokenConfig("legacy");
   workspace_.WriteConfig(config + ImportBlock("orgiam_motherduck_access_token.t", "ci_bot/" + id));
   sandbox_.ResetStats();
   CommandResult plan = Run({"plan", "-no-color"}, 0);
@@ -214,13 +219,7 @@ TEST_F(TimeAndExpiryTest, VultrKeyPastItsExpiryIsPlannedForRecreationWithAWarnin
 }
 
 TEST_F(TimeAndExpiryTest, MotherDuckTokenPastItsExpiryIsPlannedForRecreationWithAWarning) {
-  const std::string config = std::string(kMotherDuckAccount) +
-                             R"(resource "orgiam_motherduck_access_token" "t" {
-  username = orgiam_motherduck_service_account.a.username
-  name     = "ci"
-  ttl      = 3600
-}
-)";
+  const std::string config = std::string(kMotherDuckAccount) + TokenConfig("ci");
   workspace_.WriteConfig(config);
   Run({"apply", "-auto-approve", "-no-color"}, 0);
   const std::string first_id = StateValues("orgiam_motherduck_access_token.t")["id"];

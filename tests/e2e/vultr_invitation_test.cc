@@ -108,7 +108,7 @@ TEST_F(VultrInvitationTest, CreateReplanReplaceDestroy) {
       << output;
   EXPECT_NE(
       output.find(absl::StrCat("stays valid until ",
-                               InStateSpelling(SandboxInvitation(second)["expiration_date"]))),
+                               SandboxInvitation(second)["expiration_date"].get<std::string>())),
       std::string::npos)
       << output;
   EXPECT_EQ(SandboxInvitations().size(), 2u);

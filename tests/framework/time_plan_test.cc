@@ -4,10 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "framework/object_builder.h"
 #include "framework/schema_loader.h"
 
 namespace orgiam::framework {
@@ -30,27 +31,24 @@ class TimePlanTest : public ::testing::Test {
  protected:
   TimePlanTest() : schema_(*LoadSchema(kSchema)) {}
 
-  cty::Value Object(std::map<std::string, cty::Value> set) const {
-    std::map<std::string, cty::Value> attributes;
-    for (const auto& [name, type] : schema_.implied_type.attributes()) {
-      auto it = set.find(name);
-      attributes[name] = it != set.end() ? it->second : cty::Value::Null(type);
-    }
-    return cty::Value::Object(schema_.implied_type, attributes);
-  }
   static cty::Value S(const char* s) { return cty::Value::String(s); }
+  static cty::Value Time(const char* text) {
+    return text ? S(text) : cty::Value::Null(cty::Type::String());
+  }
   cty::Value Prior(const char* date_expire, const char* expire_at = "") const {
-    return Object(
-        {{"id", S("k-1")},
-         {"name", S("deploy")},
-         {"date_expire", date_expire ? S(date_expire) : cty::Value::Null(cty::Type::String())},
-         {"expire_at", S(expire_at)},
-         {"kind", S("plain")}});
+    return ObjectBuilder(schema_)
+        .SetString("id", "k-1")
+        .SetString("name", "deploy")
+        .Set("date_expire", Time(date_expire))
+        .SetString("expire_at", expire_at)
+        .SetString("kind", "plain")
+        .Build();
   }
   cty::Value Config(const char* date_expire) const {
-    return Object(
-        {{"name", S("deploy")},
-         {"date_expire", date_expire ? S(date_expire) : cty::Value::Null(cty::Type::String())}});
+    return ObjectBuilder(schema_)
+        .SetString("name", "deploy")
+        .Set("date_expire", Time(date_expire))
+        .Build();
   }
   // What the engine plans for an unchanged object: the configuration, the prior's computed
   // values.
@@ -63,26 +61,21 @@ class TimePlanTest : public ::testing::Test {
   Diagnostics diagnostics_;
 };
 
-TEST_F(TimePlanTest, AnotherSpellingOfTheSameInstantIsNoReplacement) {
-  const cty::Value prior = Prior("2030-01-01T00:00:00Z");
-  const cty::Value config = Config("2030-01-01T01:00:00+01:00");
-  cty::Value planned = Planned(prior, config);
-  ReplaceWhenInstantChanges(
-      schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
-      &planned, "date_expire", absl::Seconds(1));
-  EXPECT_TRUE(replace_.empty());
-  EXPECT_EQ(planned.GetAttr("date_expire").AsString(), "2030-01-01T01:00:00+01:00");
-  EXPECT_EQ(planned.GetAttr("id").AsString(), "k-1");
-}
-
-TEST_F(TimePlanTest, AFractionBelowThePrecisionIsNoReplacement) {
-  const cty::Value prior = Prior("2030-01-01T00:00:07Z");
-  const cty::Value config = Config("2030-01-01T00:00:07.5Z");
-  cty::Value planned = Planned(prior, config);
-  ReplaceWhenInstantChanges(
-      schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
-      &planned, "date_expire", absl::Seconds(1));
-  EXPECT_TRUE(replace_.empty());
+TEST_F(TimePlanTest, TheSameInstantAtThePrecisionIsNoReplacement) {
+  // Another spelling of the same instant, and a fraction below the precision.
+  for (const auto& [prior_time, configured] :
+       {std::pair{"2030-01-01T00:00:00Z", "2030-01-01T01:00:00+01:00"},
+        std::pair{"2030-01-01T00:00:07Z", "2030-01-01T00:00:07.5Z"}}) {
+    const cty::Value prior = Prior(prior_time);
+    const cty::Value config = Config(configured);
+    cty::Value planned = Planned(prior, config);
+    ReplaceWhenInstantChanges(
+        schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
+        &planned, "date_expire", absl::Seconds(1));
+    EXPECT_TRUE(replace_.empty()) << configured;
+    EXPECT_EQ(planned.GetAttr("date_expire").AsString(), configured);
+    EXPECT_EQ(planned.GetAttr("id").AsString(), "k-1");
+  }
 }
 
 TEST_F(TimePlanTest, AnotherInstantReplacesAndForgetsTheOldObjectsComputedValues) {
