@@ -14,16 +14,14 @@
 namespace orgiam::framework {
 namespace {
 
-constexpr char kSchema[] = R"({
-  "kind": "resource", "name": "test_key",
-  "attributes": {
-    "id": {"type": "string", "computed": true, "use_state_for_unknown": true},
-    "name": {"type": "string", "required": true, "requires_replace": true},
-    "date_expire": {"type": "string", "optional": true},
-    "expire_at": {"type": "string", "computed": true},
-    "kind": {"type": "string", "optional": true, "computed": true, "default": "plain"}
-  }
-})";
+// A credential: a configurable expiry (date_expire), a computed one (expire_at).
+constexpr char kSchema[] = R"({"kind": "resource", "name": "test_key", "attributes": {
+  "date_expire": {"type": "string", "optional": true},
+  "expire_at": {"type": "string", "computed": true},
+  "id": {"type": "string", "computed": true, "use_state_for_unknown": true},
+  "kind": {"type": "string", "optional": true, "computed": true, "default": "plain"},
+  "name": {"type": "string", "required": true, "requires_replace": true}
+}})";
 
 const absl::Time kNow = absl::FromUnixSeconds(1900000000);  // 2030-03-17T17:46:40Z
 
@@ -56,6 +54,16 @@ class TimePlanTest : public ::testing::Test {
     return prior.WithAttr("date_expire", config.GetAttr("date_expire"));
   }
 
+  PlanRequest Request(const cty::Value& prior, const cty::Value& config) {
+    return PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_};
+  }
+  bool PlanExpiry(const cty::Value& prior, const cty::Value& config, const char* attribute,
+                  const char* what, cty::Value* planned) {
+    return PlanRecreationWhenExpired(
+        schema_, Request(prior, config), planned,
+        ExpiringCredential{.expiry_attribute = attribute, .what = what}, kNow, &diagnostics_);
+  }
+
   Schema schema_;
   std::vector<cty::Path> replace_;
   Diagnostics diagnostics_;
@@ -69,9 +77,8 @@ TEST_F(TimePlanTest, TheSameInstantAtThePrecisionIsNoReplacement) {
     const cty::Value prior = Prior(prior_time);
     const cty::Value config = Config(configured);
     cty::Value planned = Planned(prior, config);
-    ReplaceWhenInstantChanges(
-        schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
-        &planned, "date_expire", absl::Seconds(1));
+    ReplaceWhenInstantChanges(schema_, Request(prior, config), &planned, "date_expire",
+                              absl::Seconds(1));
     EXPECT_TRUE(replace_.empty()) << configured;
     EXPECT_EQ(planned.GetAttr("date_expire").AsString(), configured);
     EXPECT_EQ(planned.GetAttr("id").AsString(), "k-1");
@@ -84,9 +91,8 @@ TEST_F(TimePlanTest, AnotherInstantReplacesAndForgetsTheOldObjectsComputedValues
     const cty::Value prior = Prior("2030-01-01T00:00:00Z");
     const cty::Value config = Config(configured);
     cty::Value planned = Planned(prior, config);
-    ReplaceWhenInstantChanges(
-        schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
-        &planned, "date_expire", absl::Seconds(1));
+    ReplaceWhenInstantChanges(schema_, Request(prior, config), &planned, "date_expire",
+                              absl::Seconds(1));
     ASSERT_EQ(replace_.size(), 1u);
     EXPECT_EQ(replace_[0], cty::Path().Attr("date_expire"));
     EXPECT_FALSE(planned.GetAttr("id").IsKnown());
@@ -100,9 +106,8 @@ TEST_F(TimePlanTest, AnUnknownTimeReplaces) {
   const cty::Value config =
       Config(nullptr).WithAttr("date_expire", cty::Value::Unknown(cty::Type::String()));
   cty::Value planned = Planned(prior, config);
-  ReplaceWhenInstantChanges(
-      schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
-      &planned, "date_expire", absl::Seconds(1));
+  ReplaceWhenInstantChanges(schema_, Request(prior, config), &planned, "date_expire",
+                            absl::Seconds(1));
   EXPECT_EQ(replace_.size(), 1u);
 }
 
@@ -110,10 +115,7 @@ TEST_F(TimePlanTest, AnExpiredCredentialIsPlannedForRecreationWithTheReason) {
   const cty::Value prior = Prior(nullptr, "2030-03-17T17:00:00.000Z");
   const cty::Value config = Config(nullptr);
   cty::Value planned = Planned(prior, config);
-  EXPECT_TRUE(PlanRecreationWhenExpired(
-      schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
-      &planned, ExpiringCredential{.expiry_attribute = "expire_at", .what = "test token"}, kNow,
-      &diagnostics_));
+  EXPECT_TRUE(PlanExpiry(prior, config, "expire_at", "test token", &planned));
   // The computed expiry is unknown now, so it is what forces the replacement.
   ASSERT_EQ(replace_.size(), 1u);
   EXPECT_EQ(replace_[0], cty::Path().Attr("expire_at"));
@@ -132,10 +134,7 @@ TEST_F(TimePlanTest, AConfiguredExpiryThatHasPassedIsNamedInTheWarning) {
   const cty::Value prior = Prior("2030-03-17T17:46:00Z");
   const cty::Value config = Config("2030-03-17T17:46:00Z");
   cty::Value planned = Planned(prior, config);
-  EXPECT_TRUE(PlanRecreationWhenExpired(
-      schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
-      &planned, ExpiringCredential{.expiry_attribute = "date_expire", .what = "test key"}, kNow,
-      &diagnostics_));
+  EXPECT_TRUE(PlanExpiry(prior, config, "date_expire", "test key", &planned));
   // The configured expiry cannot change in the plan: the unknown id forces the replacement.
   ASSERT_EQ(replace_.size(), 1u);
   EXPECT_EQ(replace_[0], cty::Path().Attr("id"));
@@ -149,30 +148,23 @@ TEST_F(TimePlanTest, AConfiguredExpiryThatHasPassedIsNamedInTheWarning) {
 
 TEST_F(TimePlanTest, NothingHappensBeforeExpiryOnCreateOrWhenReplacedAnyway) {
   const cty::Value config = Config(nullptr);
-  const ExpiringCredential credential{.expiry_attribute = "expire_at", .what = "test token"};
   // Not yet expired, or never expiring.
   for (const char* expire_at : {"2030-03-17T17:46:41Z", ""}) {
     const cty::Value prior = Prior(nullptr, expire_at);
     cty::Value planned = Planned(prior, config);
-    EXPECT_FALSE(PlanRecreationWhenExpired(
-        schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
-        &planned, credential, kNow, &diagnostics_));
+    EXPECT_FALSE(PlanExpiry(prior, config, "expire_at", "test token", &planned));
     EXPECT_EQ(planned, prior);
   }
   // A create.
   cty::Value planned = config;
   const cty::Value none = cty::Value::Null(schema_.implied_type);
-  EXPECT_FALSE(PlanRecreationWhenExpired(
-      schema_, PlanRequest{.prior = none, .config = config, .requires_replace = &replace_},
-      &planned, credential, kNow, &diagnostics_));
+  EXPECT_FALSE(PlanExpiry(none, config, "expire_at", "test token", &planned));
   EXPECT_TRUE(replace_.empty());
   // Already replaced for another reason: no second reason, no warning.
   replace_.push_back(cty::Path().Attr("name"));
   const cty::Value prior = Prior(nullptr, "2030-03-17T17:00:00Z");
   planned = Planned(prior, config);
-  EXPECT_FALSE(PlanRecreationWhenExpired(
-      schema_, PlanRequest{.prior = prior, .config = config, .requires_replace = &replace_},
-      &planned, credential, kNow, &diagnostics_));
+  EXPECT_FALSE(PlanExpiry(prior, config, "expire_at", "test token", &planned));
   EXPECT_EQ(replace_.size(), 1u);
   EXPECT_TRUE(diagnostics_.empty());
 }
