@@ -5,14 +5,6 @@
 
 namespace orgiam::vultr {
 
-bool SameVultrTime(const std::string& a, const std::string& b) {
-  return util::SameInstant(a, b, kVultrTimePrecision);
-}
-
-std::string VultrStateTime(const std::string& known, const std::string& reported) {
-  return util::StateSpelling(known, reported, kVultrTimePrecision);
-}
-
 bool VultrTimeHasPassed(const std::string& text) {
   return util::Rfc3339HasPassed(text, absl::Now());
 }
