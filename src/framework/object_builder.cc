@@ -54,6 +54,15 @@ ObjectBuilder& ObjectBuilder::SetString(const std::string& name, const std::stri
   return Set(name, cty::Value::String(value));
 }
 
+ObjectBuilder& ObjectBuilder::SetTime(const std::string& name, const std::string& reported,
+                                      absl::Duration precision) {
+  auto it = attributes_.find(name);
+  const bool known_string = it != attributes_.end() && it->second.IsKnown() &&
+                            !it->second.IsNull() && it->second.type() == cty::Type::String();
+  const std::string known = known_string ? it->second.AsString() : "";
+  return SetString(name, util::StateSpelling(known, reported, precision));
+}
+
 ObjectBuilder& ObjectBuilder::SetBool(const std::string& name, bool value) {
   return Set(name, cty::Value::Bool(value));
 }

@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "cty/value.h"
 #include "framework/schema.h"
+#include "util/rfc3339_time.h"
 
 namespace orgiam::framework {
 
@@ -27,6 +29,12 @@ class ObjectBuilder {
   ObjectBuilder& SetString(const std::string& name, const std::string& value);
   ObjectBuilder& SetBool(const std::string& name, bool value);
   ObjectBuilder& SetNull(const std::string& name);
+  // A time the API answered (RFC 3339): the value already held (from `base` or an earlier
+  // setter) is kept when it denotes the same instant at `precision`, so a configured or prior
+  // spelling survives; otherwise the canonical UTC spelling (util/rfc3339_time.h). Text that
+  // is not a time (e.g. "") is stored as given.
+  ObjectBuilder& SetTime(const std::string& name, const std::string& reported,
+                         absl::Duration precision = util::kExactInstant);
   cty::Value Build() const;
 
  private:

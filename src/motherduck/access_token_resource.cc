@@ -2,8 +2,10 @@
 //
 // The secret exists only in the create response, so it is captured then and carried over from
 // state on every read. MotherDuck cannot update tokens: every configurable attribute replaces
-// the token. A token that expired or was revoked is no longer listed; Read then reports it gone
-// so that Terraform plans a new one.
+// the token. A revoked token is no longer listed; Read then reports it gone so that Terraform
+// plans a new one. An expired token (no longer listed either) stays in the state, and the plan
+// replaces it with a warning, as for every expiring credential (framework/time_plan.h). ttl,
+// which the API does not return, is expire_at - created_ts, so an imported token plans clean.
 
 #include "motherduck/access_token_resource.h"
 
@@ -16,6 +18,8 @@
 #include "absl/time/time.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/time_plan.h"
+#include "util/rfc3339_time.h"
 
 namespace orgiam::motherduck {
 namespace {
@@ -25,17 +29,35 @@ constexpr char kTypeName[] = "orgiam_motherduck_access_token";
 using framework::GetInt;
 using framework::GetString;
 
+// MotherDuck writes its times in UTC to the millisecond ("2026-11-23T13:40:00.123Z").
+constexpr absl::Duration kMotherDuckTimePrecision = absl::Milliseconds(1);
+
 const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
-// Maps an API token onto the state, keeping what the API never returns (the secret, ttl) from
-// `base`.
+// The lifetime the token was created with, in whole seconds, when the API holds both ends.
+std::optional<int64_t> LifetimeSeconds(const Token& token) {
+  const std::optional<absl::Time> created = util::ParseRfc3339(token.created_ts);
+  const std::optional<absl::Time> expires = util::ParseRfc3339(token.expire_at);
+  if (!created || !expires || *expires <= *created) return std::nullopt;
+  return absl::ToInt64Seconds(
+      absl::Floor(*expires - *created + absl::Milliseconds(500), absl::Seconds(1)));
+}
+
+// Maps an API token onto the state, keeping the secret (never returned again) from `base`.
 cty::Value ToState(const std::string& username, const Token& token, const cty::Value& base) {
   framework::ObjectBuilder state(Schema(), base);
   state.SetString("id", token.id)
       .SetString("username", username)
       .SetString("name", token.name)
-      .SetString("expire_at", token.expire_at)
-      .SetString("created_ts", token.created_ts);
+      .SetTime("expire_at", token.expire_at, kMotherDuckTimePrecision)
+      .SetTime("created_ts", token.created_ts, kMotherDuckTimePrecision);
+  // ttl: what the API's two times say, unless the known ttl already agrees to the second
+  // (a create's ttl is kept as configured even if the clocks round differently).
+  const std::optional<int64_t> lifetime = LifetimeSeconds(token);
+  const std::optional<int64_t> known_ttl = GetInt(base, "ttl");
+  if (lifetime && (!known_ttl || *known_ttl < *lifetime - 1 || *known_ttl > *lifetime + 1)) {
+    state.Set("ttl", cty::Value::Int(*lifetime));
+  }
   if (!token.token_type.empty()) state.SetString("token_type", token.token_type);
   // What MotherDuck holds, even when it dropped a configured description (see WarnIfDropped).
   if (token.description) {
@@ -62,16 +84,18 @@ void WarnIfDropped(const Token& token, const std::string& requested,
       cty::Path().Attr("description"));
 }
 
-bool InThePast(const std::string& timestamp) {
-  absl::Time time;
-  std::string error;
-  return !timestamp.empty() && absl::ParseTime(absl::RFC3339_full, timestamp, &time, &error) &&
-         time <= absl::Now();
-}
+const framework::ExpiringCredential kExpiry{.expiry_attribute = "expire_at",
+                                            .what = "MotherDuck access token"};
 
 class AccessTokenResource : public framework::Resource {
  public:
   explicit AccessTokenResource(const MotherduckSlot* api) : api_(api) {}
+
+  void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
+                  framework::Diagnostics* diagnostics) const override {
+    framework::PlanRecreationWhenExpired(Schema(), request, planned, kExpiry, absl::Now(),
+                                         diagnostics);
+  }
 
   cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
                     framework::Diagnostics* diagnostics) override {
@@ -117,15 +141,15 @@ class AccessTokenResource : public framework::Resource {
         return ToState(username, token, state);
       }
     }
-    // Expired tokens are simply no longer listed; anything else was revoked out of band.
-    if (!InThePast(GetString(state, "expire_at"))) {
-      diagnostics->AddWarning(
-          "MotherDuck access token no longer exists",
-          absl::StrCat("The token ", id, " of \"", username,
-                       "\" is no longer listed by "
-                       "MotherDuck (revoked or expired outside Terraform). Terraform will plan "
-                       "to create it again."));
-    }
+    // Expired tokens are no longer listed: kept, so that the plan replaces them with the
+    // reason (ModifyPlan); anything else was revoked out of band.
+    if (util::Rfc3339HasPassed(GetString(state, "expire_at"), absl::Now())) return state;
+    diagnostics->AddWarning(
+        "MotherDuck access token no longer exists",
+        absl::StrCat("The token ", id, " of \"", username,
+                     "\" is no longer listed by "
+                     "MotherDuck (revoked or expired outside Terraform). Terraform will plan "
+                     "to create it again."));
     return std::nullopt;
   }
 

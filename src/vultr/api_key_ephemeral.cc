@@ -55,7 +55,8 @@ class ApiKeyEphemeral : public framework::EphemeralResource {
             .SetString("name", name)
             .SetString("id", key->id)
             .SetString("api_key", key->api_key)
-            .SetString("date_expire", key->date_expire.empty() ? date_expire : key->date_expire)
+            .SetTime("date_expire", key->date_expire.empty() ? date_expire : key->date_expire,
+                     kVultrTimePrecision)
             .Build();
     return opened;
   }

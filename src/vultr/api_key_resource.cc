@@ -2,7 +2,9 @@
 //
 // Vultr shows the key in plain text only in the create response, so it is captured then and
 // kept from state on every read (GET masks it). Everything the configuration sets forces a
-// replacement, which is how a key is rotated.
+// replacement, which is how a key is rotated; date_expire only when it names another second
+// (Vultr keeps whole seconds), not for another spelling of the same one. A key past its
+// date_expire is planned for re-creation, as every expiring credential is.
 
 #include "vultr/api_key_resource.h"
 
@@ -11,8 +13,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/time_plan.h"
 #include "vultr/vultr_time.h"
 
 namespace orgiam::vultr {
@@ -31,14 +35,13 @@ cty::Value ToState(const std::string& user_id, const ApiKey& key, const cty::Val
   framework::ObjectBuilder state(Schema(), base);
   state.SetString("id", key.id)
       .SetString("user_id", user_id)
-      .SetString("date_created", key.date_created);
+      .SetTime("date_created", key.date_created, kVultrTimePrecision);
   if (!key.name.empty()) state.SetString("name", key.name);
-  // date_expire: keep the configured spelling of the same instant; "" means "never".
-  const std::string known_expire = GetString(base, "date_expire");
+  // date_expire: the configured (or prior) spelling of the same second; "" means "never".
   if (key.date_expire.empty()) {
     state.SetNull("date_expire");
-  } else if (!SameVultrTime(known_expire, key.date_expire)) {
-    state.SetString("date_expire", key.date_expire);
+  } else {
+    state.SetTime("date_expire", key.date_expire, kVultrTimePrecision);
   }
   if (created) {
     state.SetString("api_key", key.api_key);
@@ -52,6 +55,16 @@ cty::Value ToState(const std::string& user_id, const ApiKey& key, const cty::Val
 class ApiKeyResource : public framework::Resource {
  public:
   explicit ApiKeyResource(const VultrSlot* api) : api_(api) {}
+
+  void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
+                  framework::Diagnostics* diagnostics) const override {
+    framework::ReplaceWhenInstantChanges(Schema(), request, planned, "date_expire",
+                                         kVultrTimePrecision);
+    framework::PlanRecreationWhenExpired(
+        Schema(), request, planned,
+        framework::ExpiringCredential{.expiry_attribute = "date_expire", .what = "Vultr API key"},
+        absl::Now(), diagnostics);
+  }
 
   cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
                     framework::Diagnostics* diagnostics) override {
@@ -88,7 +101,8 @@ class ApiKeyResource : public framework::Resource {
   cty::Value Update(const cty::Value& /*prior*/, const cty::Value& planned,
                     const cty::Value& /*config*/,
                     framework::Diagnostics* /*diagnostics*/) override {
-    // Every configurable attribute forces a replacement; nothing to send.
+    // Every configurable attribute forces a replacement; what is left in place is another
+    // spelling of the same date_expire, which Vultr already holds: nothing to send.
     return planned;
   }
 

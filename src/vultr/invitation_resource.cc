@@ -60,9 +60,10 @@ cty::Value ToState(const Invitation& invitation, const cty::Value& base) {
       .SetBool("api_enabled", invitation.api_enabled)
       .SetString("invite_status", invitation.invite_status)
       .SetBool("email_registered", invitation.email_registered)
-      .SetString("date_created", invitation.date_created)
-      .SetString("date_responded", invitation.date_responded)
-      .SetString("expiration_date", invitation.expiration_date);
+      // Times: the known spelling of the same second, else UTC with Z.
+      .SetTime("date_created", invitation.date_created, kVultrTimePrecision)
+      .SetTime("date_responded", invitation.date_responded, kVultrTimePrecision)
+      .SetTime("expiration_date", invitation.expiration_date, kVultrTimePrecision);
   const cty::Value& resend =
       base.IsNullOrUnknown() ? cty::Value() : base.GetAttr("resend_when_expired");
   if (resend.IsNull() || !resend.IsKnown()) state.SetBool("resend_when_expired", true);

@@ -15,6 +15,17 @@ namespace {
 constexpr char kAddress[] = "orgiam_vultr_organization_invitation.dev";
 constexpr int64_t kPastExpiry = 259201;  // three days and a second
 
+// The sandbox writes times as Vultr does ("…+00:00"); the state holds the same instant as the
+// docs spell it ("…Z").
+std::string InStateSpelling(const nlohmann::json& vultr_time) {
+  std::string text = vultr_time.get<std::string>();
+  const std::string offset = "+00:00";
+  if (text.size() > offset.size() && text.ends_with(offset)) {
+    text.replace(text.size() - offset.size(), offset.size(), "Z");
+  }
+  return text;
+}
+
 class VultrInvitationTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -70,7 +81,7 @@ TEST_F(VultrInvitationTest, CreateReplanReplaceDestroy) {
   nlohmann::json values = StateValues();
   EXPECT_EQ(values["id"], id);
   EXPECT_EQ(values["invite_status"], "Pending");
-  EXPECT_EQ(values["expiration_date"], invitations[0]["expiration_date"]);
+  EXPECT_EQ(values["expiration_date"], InStateSpelling(invitations[0]["expiration_date"]));
   EXPECT_EQ(values["resend_when_expired"], true);
   workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
 
@@ -204,7 +215,7 @@ TEST_F(VultrInvitationTest, PendingPastItsExpiryIsResentInPlace) {
   nlohmann::json values = StateValues();
   EXPECT_EQ(values["id"], id);
   EXPECT_EQ(values["invite_status"], "Pending");
-  EXPECT_EQ(values["expiration_date"], renewed["expiration_date"]);
+  EXPECT_EQ(values["expiration_date"], InStateSpelling(renewed["expiration_date"]));
   workspace_.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 0);
   EXPECT_EQ(SandboxInvitations().size(), 1u);
 }
