@@ -7,9 +7,9 @@ ephemeral "orgiam_vultr_user_api_key" "session" {
 
 # Use it where ephemeral values are allowed: provider blocks, write-only arguments, other
 # ephemeral resources. Here it configures a second provider instance for this run only.
-# Terraform needs a provider's configuration at plan time, so the user must exist before the
-# plan: a user_id that is only known after apply stops the plan with "Provider configuration
-# not yet known".
+# Terraform configures a provider at plan time: with a user_id known only after apply, the
+# key is unknown then; what the second provider plans goes on, but a data source it must read
+# during the plan stops with "Provider configuration not yet known" (create the user first).
 provider "orgiam" {
   alias = "session"
   vultr {
