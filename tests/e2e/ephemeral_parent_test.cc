@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -46,6 +47,8 @@ std::string Replace(std::string text, const std::string& from, const std::string
   }
   return text;
 }
+
+void PrintTo(const ParentCase& c, std::ostream* os) { *os << c.name; }
 
 class EphemeralParentTest : public ::testing::TestWithParam<ParentCase> {
  protected:

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <regex>
 #include <string>
 
@@ -31,6 +32,8 @@ struct LostCase {
   std::string import_form;
 };
 
+void PrintTo(const LostCase& c, std::ostream* os) { *os << c.name; }
+
 class LostCreateAdviceTest : public ::testing::TestWithParam<LostCase> {
  protected:
   SandboxProcess sandbox_;
@@ -53,6 +56,10 @@ TEST_P(LostCreateAdviceTest, NextApplyNamesTheObjectAndHowToImportIt) {
                          {"count", 0}}}}});
   CommandResult first = workspace_.Run({"apply", "-auto-approve", "-no-color"});
   EXPECT_EQ(first.exit_code, 1) << Output(first);
+  // The failure says what happened and what to do next.
+  const std::string unknown = Flatten(first.err);
+  EXPECT_NE(unknown.find("outcome unknown"), std::string::npos) << first.err;
+  EXPECT_NE(unknown.find("What to do next: run the apply again."), std::string::npos) << first.err;
   sandbox_.SetFaults(NoFaults());
   Census census = TakeCensus(sandbox_, workspace_);
   ASSERT_EQ(census.sandbox.at(c.kind).size(), 1u) << "the lost create was not carried out";
@@ -71,6 +78,11 @@ TEST_P(LostCreateAdviceTest, NextApplyNamesTheObjectAndHowToImportIt) {
   const std::string import_id = command[1];
   EXPECT_TRUE(std::regex_match(import_id, std::regex(c.import_form))) << import_id;
   EXPECT_NE(error.find("import { to = " + type + ".NAME id = \"" + import_id + "\" }"),
+            std::string::npos)
+      << error;
+  // It tells the object of the lost create from someone else's.
+  EXPECT_NE(error.find("If an earlier apply failed on this create with \"outcome unknown\", this "
+                       "is most likely the object it made."),
             std::string::npos)
       << error;
   census = TakeCensus(sandbox_, workspace_);
