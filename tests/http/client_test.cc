@@ -574,7 +574,7 @@ TEST(ClientTest, LogsEveryAttemptAtTraceButNeverSecrets) {
   EXPECT_EQ(server.requests()[0].headers.at("authorization"), std::string("Bearer ") + kToken);
 
   EXPECT_NE(captured.find("[DEBUG] HTTP request: @module=http method=GET "
-                          "path=/flaky?per_page=100&cursor=*** status=503 duration_ms="),
+                          "path=\"/flaky?per_page=100&cursor=***\" status=503 duration_ms="),
             std::string::npos)
       << captured;
   EXPECT_NE(captured.find(" attempt=2"), std::string::npos) << captured;

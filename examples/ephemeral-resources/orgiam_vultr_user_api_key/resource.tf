@@ -7,9 +7,8 @@ ephemeral "orgiam_vultr_user_api_key" "session" {
 
 # Use it where ephemeral values are allowed: provider blocks, write-only arguments, other
 # ephemeral resources. Here it configures a second provider instance for this run only.
-# Terraform configures a provider at plan time: with a user_id known only after apply, the
-# key is unknown then; what the second provider plans goes on, but a data source it must read
-# during the plan stops with "Provider configuration not yet known" (create the user first).
+# With a user_id known only after apply (the user is created in the same run), Terraform
+# defers opening the key, and what uses the second provider, to the apply.
 provider "orgiam" {
   alias = "session"
   vultr {
