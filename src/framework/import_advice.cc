@@ -22,7 +22,9 @@ void AddAlreadyExists(Diagnostics* diagnostics, const std::string& summary,
                    type_name, ".NAME '", import_id,
                    "'\n\nor add an import block:\n\n  import {\n    to = ", type_name,
                    ".NAME\n    id = \"", hcl_id,
-                   "\"\n  }\n\nOtherwise choose a name that is not taken."));
+                   "\"\n  }\n\nIf an earlier apply failed on this create with \"outcome "
+                   "unknown\", this is most likely the object it made. Otherwise choose a name "
+                   "that is not taken."));
 }
 
 void AddCreateFailure(Diagnostics* diagnostics, const absl::Status& status,

@@ -215,6 +215,11 @@ class Provider {
   virtual Resource* FindResource(std::string_view type_name) = 0;
   virtual DataSource* FindDataSource(std::string_view type_name) = 0;
   virtual EphemeralResource* FindEphemeral(std::string_view type_name) = 0;
+  // Before a resource of `resource_type` is planned (create, update or destroy): an error when
+  // the configuration lacks what the apply will need (the vendor's provider block), so that
+  // the plan fails where the apply would. Called after Configure.
+  virtual void CheckPlannable(std::string_view /*resource_type*/,
+                              Diagnostics* /*diagnostics*/) const {}
   // StopProvider: cancel in-flight calls; the process keeps serving.
   virtual void Stop() = 0;
 };

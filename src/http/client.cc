@@ -509,10 +509,11 @@ absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
                  milliseconds(2000)));
     absl::StatusOr<std::vector<ExistingObject>> now = spec.find();
     if (!now.ok()) {
-      return MarkOutcomeUnknown(
+      return WithUnknownOutcomeAdvice(
           absl::Status(now.status().code(),
                        absl::StrCat(last_failure.message(),
-                                    "; looking the object up failed: ", now.status().message())));
+                                    "; looking the object up failed: ", now.status().message())),
+          spec.unique_key);
     }
     std::vector<ExistingObject> fresh = made_by_us(*std::move(now));
     if (!fresh.empty()) {
@@ -523,7 +524,7 @@ absl::StatusOr<CreateOutcome> Client::Create(const CreateSpec& spec) {
     }
     if (answered) return CreateOutcome{.response = *std::move(sent)};
     if (sent.ok()) return last_failure;  // an incomplete answer and nothing to be found
-    if (attempt >= max_retries) return MarkOutcomeUnknown(last_failure);
+    if (attempt >= max_retries) return WithUnknownOutcomeAdvice(last_failure, spec.unique_key);
   }
 }
 

@@ -8,6 +8,19 @@
 #include "util/status_macros.h"
 
 namespace orgiam::http {
+
+absl::Status WithUnknownOutcomeAdvice(const absl::Status& status, bool unique_key) {
+  const char* advice =
+      unique_key
+          ? ". What to do next: run the apply again. It looks the object up before creating "
+            "anything; if this create was carried out, it names the object and gives the "
+            "terraform import command that adopts it, and nothing is created twice"
+          : ". What to do next: look for an object of this name created just now and delete "
+            "it (its secret was never seen, so nothing can use it); the next apply creates a "
+            "new one";
+  return MarkOutcomeUnknown(absl::Status(status.code(), absl::StrCat(status.message(), advice)));
+}
+
 absl::StatusOr<Response> CreateCapturingSecret(
     Client& client, const CreateSpec& spec,
     const std::function<absl::Status(const ExistingObject&)>& remove, int attempts) {

@@ -83,6 +83,12 @@ struct CreateOutcome {
 
 class Client;
 
+// `status` (a create whose outcome stayed unknown: marked so, see outcome.h) with what to do
+// next added to its message. For a unique key, the next apply's lookup finds what this create
+// made, if anything, and names it with its import advice; for names that may repeat it cannot
+// tell a lost object from another one, so the advice is to look.
+absl::Status WithUnknownOutcomeAdvice(const absl::Status& status, bool unique_key);
+
 // For objects whose secret only the create's answer shows (API keys, tokens, a Vultr user's
 // key). Runs client.Create(spec). When the answer was lost, what the create made is provably
 // its own and nobody holds its secret, so each such object is deleted with `remove` and the

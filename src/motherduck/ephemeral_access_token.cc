@@ -7,6 +7,7 @@
 #include <random>
 
 #include "absl/strings/str_cat.h"
+#include "framework/ephemeral_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 #include "nlohmann/json.hpp"
@@ -46,7 +47,13 @@ class EphemeralAccessToken : public framework::EphemeralResource {
     }
     absl::StatusOr<Token> token = api->CreateToken(username, request);
     if (!token.ok()) {
-      diagnostics->AddStatus(token.status(), "Could not mint the MotherDuck access token");
+      // The usual cause of a failure is an account this configuration has yet to create.
+      const absl::StatusOr<bool> exists = api->ServiceAccountExists(username);
+      framework::AddOpenFailure(diagnostics, token.status(), exists.ok() && !*exists,
+                                {.summary = "Could not mint the MotherDuck access token",
+                                 .parent = absl::StrCat("MotherDuck account \"", username, "\""),
+                                 .argument = "username",
+                                 .parent_type = "orgiam_motherduck_service_account"});
       return opened;
     }
     opened.private_data = nlohmann::json{{"username", username}, {"token_id", token->id}}.dump();

@@ -104,8 +104,8 @@ bool WriteAll(int fd, absl::string_view data) {
   return true;
 }
 
-// Fatal start-up errors are always reported, whatever TF_LOG says: as an hclog
-// entry for Terraform in plugin mode, as plain text for a human in debug mode.
+// Fatal start-up errors are always reported, whatever TF_LOG says: as an [ERROR] log
+// line for Terraform in plugin mode (util/log.h), as plain text for a human in debug mode.
 void ReportFatal(bool debug, absl::string_view message) {
   if (debug) {
     WriteAll(STDERR_FILENO, absl::StrCat(kProgramName, ": ", message, "\n"));

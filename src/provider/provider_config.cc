@@ -121,34 +121,42 @@ std::optional<VendorConfig> ResolveVendor(const cty::Value& config, const Vendor
   VendorConfig vendor;
   vendor.rate_limit = spec.default_rate_limit;
   vendor.token = env_token;
-  // An unknown token already has its own error; "missing" would be a second, wrong one.
-  bool token_unknown = false;
-  bool endpoint_unknown = false;
+  // A value known only after apply (a credential another resource computes) is no error at
+  // plan: the vendor is marked unknown and checked again when the apply configures it.
+  if (!value.IsKnown()) {
+    vendor.unknown = block;
+    return vendor;
+  }
+  const auto read = [&](const std::string& name) {
+    const cty::Value& attribute = value.GetAttr(name);
+    if (!attribute.IsKnown()) {
+      if (vendor.unknown.empty()) vendor.unknown = path.Attr(name).ToString();
+      return std::string();
+    }
+    return attribute.IsNull() ? std::string() : attribute.AsString();
+  };
   const cty::Path endpoint_path = path.Attr(spec.endpoint_attribute);
   std::string endpoint_source = absl::StrCat("Attribute ", endpoint_path.ToString());
   const auto has = [&value](const char* name) { return value.type().attributes().count(name) > 0; };
-  if (!value.IsNull() && value.IsKnown()) {
-    token_unknown = !value.GetAttr(spec.token_attribute).IsKnown();
-    const std::string token =
-        ReadString(value, spec.token_attribute, path.Attr(spec.token_attribute), diagnostics);
+  if (!value.IsNull()) {
+    const std::string token = read(spec.token_attribute);
     if (!token.empty()) vendor.token = token;
-    if (has(spec.endpoint_attribute)) {
-      endpoint_unknown = !value.GetAttr(spec.endpoint_attribute).IsKnown();
-      vendor.endpoint = ReadString(value, spec.endpoint_attribute, endpoint_path, diagnostics);
-    }
+    if (has(spec.endpoint_attribute)) vendor.endpoint = read(spec.endpoint_attribute);
     if (has("rate_limit")) {
       const cty::Value& rate = value.GetAttr("rate_limit");
       if (rate.IsKnown() && !rate.IsNull()) vendor.rate_limit = rate.AsNumber().AsDouble();
     }
-    if (has("org_id"))
-      vendor.org_id = ReadString(value, "org_id", path.Attr("org_id"), diagnostics);
+    if (has("org_id")) vendor.org_id = read("org_id");
     if (has("ca_file")) {
-      vendor.ca_file = ReadString(value, "ca_file", path.Attr("ca_file"), diagnostics);
+      vendor.ca_file = read("ca_file");
       if (!vendor.ca_file.empty()) CheckCaFile(vendor.ca_file, path.Attr("ca_file"), diagnostics);
     }
   }
+  // What is unknown now is checked at apply; checking the rest would report a missing value
+  // that is merely not known yet.
+  if (!vendor.unknown.empty()) return vendor;
   // A value from the environment is held to exactly the same rule as a configured one.
-  if (vendor.endpoint.empty() && !endpoint_unknown && spec.endpoint_env != nullptr) {
+  if (vendor.endpoint.empty() && spec.endpoint_env != nullptr) {
     vendor.endpoint = Env(spec.endpoint_env);
     endpoint_source = absl::StrCat("The environment variable ", spec.endpoint_env, " (read for ",
                                    endpoint_path.ToString(), ")");
@@ -156,19 +164,17 @@ std::optional<VendorConfig> ResolveVendor(const cty::Value& config, const Vendor
   if (vendor.endpoint.empty()) vendor.endpoint = spec.default_endpoint;
   if (!vendor.endpoint.empty()) {
     CheckEndpoint(&vendor.endpoint, endpoint_path, endpoint_source, diagnostics);
-  } else if (!endpoint_unknown && spec.endpoint_env != nullptr) {
+  } else if (spec.endpoint_env != nullptr) {
     diagnostics->AddError("Missing ZITADEL domain",
                           absl::StrCat("The ", block, " block needs ", spec.endpoint_attribute,
                                        " (or the environment variable ", spec.endpoint_env,
                                        "), e.g. https://acme.zitadel.cloud."),
                           path);
   }
-  if (vendor.token.empty() && !token_unknown) {
+  if (vendor.token.empty()) {
     diagnostics->AddError("Missing credentials",
                           absl::StrCat("The ", block, " block needs ", spec.token_attribute,
-                                       " (or the environment "
-                                       "variable ",
-                                       spec.token_env, ")."),
+                                       " (or the environment variable ", spec.token_env, ")."),
                           path);
   }
   return vendor;

@@ -22,6 +22,10 @@ struct VendorConfig {
   double rate_limit = 0;  // requests per second; 0 = off
   // PEM bundle of the CAs that verify this vendor's server certificate; empty = the system's.
   std::string ca_file;
+  // The first attribute of the block whose value is only known after apply (ConfigureProvider
+  // during a plan), e.g. "vultr.api_key"; empty when all are known. When set, the other fields
+  // are incomplete and the vendor cannot be called until the apply configures it.
+  std::string unknown;
 };
 
 struct ProviderConfig {
@@ -33,8 +37,9 @@ struct ProviderConfig {
 };
 
 // A vendor counts as configured when its block is present or its credential environment
-// variable is set. Problems become diagnostics on the exact attribute (zitadel.domain also for
-// a refused ZITADEL_DOMAIN); secrets are never echoed in them. Nothing is sent anywhere.
+// variable is set; a block with values known only after apply is returned with `unknown`. Problems
+// become diagnostics on the exact attribute (zitadel.domain also for a refused ZITADEL_DOMAIN);
+// secrets are never echoed in them. Nothing is sent anywhere.
 ProviderConfig ResolveProviderConfig(const cty::Value& config, framework::Diagnostics* diagnostics);
 
 }  // namespace orgiam::provider

@@ -110,13 +110,18 @@ grpc::Status ProviderService::PlanResourceChange(
         CheckResourceChange(*prior, *proposed, *schema, "PlanResourceChange", "proposed new state",
                             &diagnostics) &&
         CheckResourceValue(*config, *schema, "PlanResourceChange", "configuration", &diagnostics)) {
-      framework::PlannedChange change =
-          framework::PlanChange(*schema, *resource, *prior, *proposed, *config, &diagnostics);
-      EncodeOrDiagnose(change.planned, *schema, response->mutable_planned_state(), &diagnostics);
-      for (const cty::Path& path : change.requires_replace) {
-        *response->add_requires_replace() = PathToProto(path);
+      // A plan that the apply would refuse for want of a provider block fails now, while a
+      // CI plan check still sees it.
+      provider_->CheckPlannable(request->type_name(), &diagnostics);
+      if (!diagnostics.HasError()) {
+        framework::PlannedChange change =
+            framework::PlanChange(*schema, *resource, *prior, *proposed, *config, &diagnostics);
+        EncodeOrDiagnose(change.planned, *schema, response->mutable_planned_state(), &diagnostics);
+        for (const cty::Path& path : change.requires_replace) {
+          *response->add_requires_replace() = PathToProto(path);
+        }
+        response->set_planned_private(request->prior_private());
       }
-      response->set_planned_private(request->prior_private());
     }
   }
   AppendDiagnostics(diagnostics, response->mutable_diagnostics());

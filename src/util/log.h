@@ -1,10 +1,18 @@
 #ifndef ORGIAM_UTIL_LOG_H_
 #define ORGIAM_UTIL_LOG_H_
 
-// hclog-compatible JSON logging on stderr. Terraform's plugin client parses each stderr line
-// that is a JSON object as an hclog entry (@level, @message, @timestamp, @module, plus any
-// other key as a key=value pair). The level comes from TF_LOG_PROVIDER, else TF_LOG; when a
-// level is off, the ORGIAM_LOG macro skips formatting its arguments entirely.
+// Logging on stderr, one line per entry, in the form Terraform shows without reordering:
+//
+//   [DEBUG] HTTP request: @module=http method=GET path=/v2/users status=200 duration_ms=12 ...
+//
+// Why not hclog JSON: go-plugin (the Terraform side) decodes a JSON line into a Go map and
+// re-emits its keys in map order, which differs from line to line. A line that is not JSON
+// is logged by go-plugin as it is, at the level its "[LEVEL]" prefix names, so this format
+// keeps both the level and the field order in what TF_LOG=trace prints. Fields always come
+// as @module, method, path, status, duration, then the rest in the order given; values with
+// spaces, quotes, '=' or control characters are quoted, so that each entry stays one line.
+// The level comes from TF_LOG_PROVIDER, else TF_LOG; when a level is off, the ORGIAM_LOG
+// macro skips formatting its arguments entirely.
 //
 // Never pass secrets (passwords, tokens, API keys, Authorization headers) as messages or
 // fields: log lines reach Terraform's own log at TF_LOG=trace.
@@ -35,7 +43,11 @@ inline bool Enabled(Level level) {
 
 using Field = std::pair<std::string_view, std::string>;
 
-// Writes one JSON line to stderr, atomically with respect to other threads.
+// The line Write emits (without its newline), e.g. for tests.
+std::string FormatLine(Level level, std::string_view module, std::string_view message,
+                       std::initializer_list<Field> fields = {});
+
+// Writes one line to stderr, atomically with respect to other threads.
 void Write(Level level, std::string_view module, std::string_view message,
            std::initializer_list<Field> fields = {});
 

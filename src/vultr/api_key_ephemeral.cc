@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "framework/ephemeral_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 #include "nlohmann/json.hpp"
@@ -45,7 +46,13 @@ class ApiKeyEphemeral : public framework::EphemeralResource {
     const std::string date_expire = FormatVultrTime(absl::Now() + kLifetime);
     absl::StatusOr<ApiKey> key = api->CreateApiKey(user_id, name, date_expire);
     if (!key.ok()) {
-      diagnostics->AddStatus(key.status(), "Could not create the ephemeral Vultr API key");
+      // The usual cause of a failure is a user this configuration has yet to create.
+      framework::AddOpenFailure(diagnostics, key.status(),
+                                absl::IsNotFound(api->GetUser(user_id).status()),
+                                {.summary = "Could not create the ephemeral Vultr API key",
+                                 .parent = absl::StrCat("Vultr user \"", user_id, "\""),
+                                 .argument = "user_id",
+                                 .parent_type = "orgiam_vultr_service_user"});
       return opened;
     }
     opened.private_data = nlohmann::json{{"user_id", user_id}, {"key_id", key->id}}.dump();

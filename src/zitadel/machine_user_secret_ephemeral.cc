@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "absl/strings/str_cat.h"
+#include "framework/ephemeral_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 #include "nlohmann/json.hpp"
@@ -29,8 +31,13 @@ class MachineUserSecretEphemeral : public framework::EphemeralResource {
     const std::string user_id = GetString(config, "user_id");
     absl::StatusOr<MachineSecret> secret = api->GenerateSecret(org, user_id);
     if (!secret.ok()) {
-      diagnostics->AddStatus(secret.status(),
-                             "Could not generate a client secret for the ZITADEL machine user");
+      // The usual cause of a failure is a user this configuration has yet to create.
+      framework::AddOpenFailure(
+          diagnostics, secret.status(), absl::IsNotFound(api->GetUser(org, user_id).status()),
+          {.summary = "Could not generate a client secret for the ZITADEL machine user",
+           .parent = absl::StrCat("ZITADEL machine user \"", user_id, "\""),
+           .argument = "user_id",
+           .parent_type = "orgiam_zitadel_machine_user"});
       return opened;
     }
     // Only what Close needs to find the user again; never the secret.

@@ -4,10 +4,10 @@
 // at hand, so it plays the consumer too; the sandbox runs with --accept-issued-credentials so
 // that it accepts the keys and tokens it issued, as the vendors do.
 //
-// Terraform configures a provider before the plan reads its data sources, so the ephemeral
-// resources must be openable at plan time: their arguments must be known, and the Vultr user
-// and MotherDuck account they mint for must exist. The test creates those in a first apply and
-// adds the ephemeral resources and the aliased provider in a second one.
+// With the Vultr user and MotherDuck account already there, the ephemeral resources are opened
+// at plan time and the plan reads the data sources with the minted credentials: the main test
+// creates the owners in a first apply and adds the rest in a second one. In one configuration
+// with the owners, Terraform defers them to the apply (UnknownAtPlanTimePlansAndAppliesInOneRun).
 
 #include <gtest/gtest.h>
 
@@ -211,22 +211,33 @@ TEST(EphemeralProviderBlockRefusedTest, MintedKeyIsRefusedWhenTheSandboxAcceptsO
 }
 
 // In one configuration with the owners, the ephemeral resources cannot be opened at plan time
-// (the user and account do not exist yet), so the minted provider's credentials are unknown
-// when Terraform configures it, and the provider says so instead of planning with no key.
-TEST(EphemeralProviderBlockRefusedTest, UnknownAtPlanTimeIsAClearError) {
+// (their user_id and username come from the owners' ids, unknown until the create), so the
+// minted provider's credentials are unknown when Terraform configures it for the plan. That
+// does not stop the plan: Terraform defers the ephemeral resources and what depends on them,
+// and the apply opens them once the owners exist, configures the provider with the minted
+// credentials and creates everything in one run.
+TEST(EphemeralProviderBlockOneRunTest, UnknownAtPlanTimePlansAndAppliesInOneRun) {
   SandboxProcess sandbox(kAcceptIssued);
   TerraformWorkspace workspace;
   workspace.WriteSandboxProvider(sandbox.url());
   workspace.WriteConfig(absl::StrCat(kOwners, MintedConfig(sandbox.url())));
   workspace.Init();
-  CommandResult plan = workspace.RunExpect({"plan", "-no-color"}, 1);
-  const std::string errors = Flatten(plan.err);
-  EXPECT_NE(errors.find("Provider configuration not yet known"), std::string::npos) << plan.err;
-  EXPECT_NE(errors.find("vultr.api_key depends on a value"), std::string::npos) << plan.err;
-  EXPECT_NE(errors.find("motherduck.token depends on a value"), std::string::npos) << plan.err;
-  // Only that error: an unknown credential is not also reported as a missing one.
-  EXPECT_EQ(errors.find("Missing credentials"), std::string::npos) << plan.err;
-  EXPECT_TRUE(sandbox.State()["vultr"]["users"].empty());
+  CommandResult plan = workspace.RunExpect({"plan", "-detailed-exitcode", "-no-color"}, 2);
+  EXPECT_NE(plan.out.find("Configuration unknown, deferring"), std::string::npos) << plan.out;
+  EXPECT_EQ(Flatten(plan.err).find("Provider configuration not yet known"), std::string::npos)
+      << plan.err;
+  workspace.RunExpect({"apply", "-auto-approve", "-no-color"});
+  const nlohmann::json state = sandbox.State();
+  EXPECT_FALSE(
+      workspace.ResourceInState("orgiam_vultr_service_user.made_with_minted_key").is_null());
+  EXPECT_FALSE(workspace.ResourceInState("data.orgiam_vultr_service_user.via_minted").is_null());
+  // Every credential minted for the run was revoked at its end.
+  EXPECT_TRUE(OpenEphemeralCredentials(state).empty()) << state.dump(2);
+  workspace.RunExpect({"destroy", "-auto-approve", "-no-color"});
+  const nlohmann::json after = sandbox.State();
+  EXPECT_TRUE(after["vultr"]["users"].empty()) << after.dump(2);
+  EXPECT_TRUE(after["motherduck"]["users"].empty()) << after.dump(2);
+  EXPECT_TRUE(OpenEphemeralCredentials(after).empty()) << after.dump(2);
 }
 
 }  // namespace

@@ -34,9 +34,9 @@ struct AllVendors {
     zitadel::RegisterZitadel(&zitadel, &registry);
     motherduck::RegisterMotherduck(&motherduck, &registry);
   }
-  vultr::VultrSlot vultr{"no vultr"};
-  zitadel::ZitadelSlot zitadel{"no zitadel"};
-  motherduck::MotherduckSlot motherduck{"no motherduck"};
+  vultr::VultrSlot vultr{"vultr", "no vultr"};
+  zitadel::ZitadelSlot zitadel{"zitadel", "no zitadel"};
+  motherduck::MotherduckSlot motherduck{"motherduck", "no motherduck"};
   Registry registry;
 };
 

@@ -7,9 +7,8 @@ ephemeral "orgiam_vultr_user_api_key" "session" {
 
 # Use it where ephemeral values are allowed: provider blocks, write-only arguments, other
 # ephemeral resources. Here it configures a second provider instance for this run only.
-# Terraform needs a provider's configuration at plan time, so the user must exist before the
-# plan: a user_id that is only known after apply stops the plan with "Provider configuration
-# not yet known".
+# With a user_id known only after apply (the user is created in the same run), Terraform
+# defers opening the key, and what uses the second provider, to the apply.
 provider "orgiam" {
   alias = "session"
   vultr {
