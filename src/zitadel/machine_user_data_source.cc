@@ -39,6 +39,10 @@ class MachineUserDataSource : public framework::DataSource {
         return cty::Value();
       }
       user = *std::move(found);
+      if (user && !user->is_machine) {
+        diagnostics->AddStatus(NotAMachineUser(*user), "Not a ZITADEL machine user");
+        return cty::Value();
+      }
     }
     if (!user) {
       diagnostics->AddError(

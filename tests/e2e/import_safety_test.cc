@@ -199,6 +199,15 @@ resource "orgiam_zitadel_machine_user" "person" {
     EXPECT_TRUE(workspace_.ResourceInState("orgiam_zitadel_machine_user.person").is_null());
   }
 
+  // The data source looks the human up by name and by id: refused the same way.
+  for (const std::string& lookup :
+       {std::string("user_name = \"alice\""), "id = \"" + human + "\""}) {
+    SCOPED_TRACE(lookup);
+    workspace_.WriteConfig("data \"orgiam_zitadel_machine_user\" \"person\" {\n  " + lookup +
+                           "\n}\n");
+    ExpectHumanRefused(workspace_.RunExpect({"plan", "-no-color"}, 1));
+  }
+
   // A state whose id turned out to name the human: read refuses it, destroy deletes nothing.
   ExpectStateNamingAPersonRefused(kZitadelBot, "orgiam_zitadel_machine_user.bot", human,
                                   ExpectHumanRefused);
