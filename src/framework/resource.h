@@ -41,13 +41,13 @@
 //
 //   const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 //
-//   class ThingResource : public framework::Resource {
+//   class ThingResource : public framework::VendorResource<ExampleApi> {  // vendor_type.h
 //    public:
-//     explicit ThingResource(const ExampleSlot* api) : api_(api) {}
+//     using VendorType::VendorType;  // keeps the vendor's ApiSlot
 //
 //     cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
 //                       framework::Diagnostics* diagnostics) override {
-//       std::shared_ptr<ExampleApi> api = api_->Get(diagnostics);
+//       std::shared_ptr<ExampleApi> api = ConfiguredApi(diagnostics);
 //       if (!api) return cty::Value();  // null: nothing was created
 //       absl::StatusOr<Thing> thing = api->CreateThing(framework::GetString(planned, "name"));
 //       if (!thing.ok()) {
@@ -66,9 +66,6 @@
 //                                      framework::Diagnostics* diagnostics) override {
 //       return framework::ObjectBuilder(Schema()).SetString("id", id).Build();
 //     }
-//
-//    private:
-//     const ExampleSlot* api_;  // configured by the provider; Get() diagnoses a missing block
 //   };
 //
 //   void RegisterThingResource(const ExampleSlot* api, framework::Registry* registry) {

@@ -44,6 +44,13 @@ const Schema& SchemaFor(SchemaKind kind, const std::string& type_name);
 inline const Schema& ResourceSchema(const std::string& type_name) {
   return SchemaFor(SchemaKind::kResource, type_name);
 }
+// The same for a data source's and an ephemeral resource's own file.
+inline const Schema& DataSourceSchema(const std::string& type_name) {
+  return SchemaFor(SchemaKind::kDataSource, type_name);
+}
+inline const Schema& EphemeralSchema(const std::string& type_name) {
+  return SchemaFor(SchemaKind::kEphemeral, type_name);
+}
 
 // "resource", "data source", "ephemeral resource" or "provider".
 const char* SchemaKindName(SchemaKind kind);

@@ -19,15 +19,13 @@
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 #include "framework/time_plan.h"
+#include "framework/vendor_type.h"
 #include "util/rfc3339_time.h"
 
 namespace orgiam::motherduck {
 namespace {
 
 constexpr char kTypeName[] = "orgiam_motherduck_access_token";
-
-using framework::GetInt;
-using framework::GetString;
 
 // MotherDuck writes its times in UTC to the millisecond ("2026-11-23T13:40:00.123Z").
 constexpr absl::Duration kMotherDuckTimePrecision = absl::Milliseconds(1);
@@ -54,7 +52,7 @@ cty::Value ToState(const std::string& username, const Token& token, const cty::V
   // ttl: what the API's two times say, unless the known ttl already agrees to the second
   // (a create's ttl is kept as configured even if the clocks round differently).
   const std::optional<int64_t> lifetime = LifetimeSeconds(token);
-  const std::optional<int64_t> known_ttl = GetInt(base, "ttl");
+  const std::optional<int64_t> known_ttl = framework::GetInt(base, "ttl");
   if (lifetime && (!known_ttl || *known_ttl < *lifetime - 1 || *known_ttl > *lifetime + 1)) {
     state.Set("ttl", cty::Value::Int(*lifetime));
   }
@@ -87,9 +85,9 @@ void WarnIfDropped(const Token& token, const std::string& requested,
 const framework::ExpiringCredential kExpiry{.expiry_attribute = "expire_at",
                                             .what = "MotherDuck access token"};
 
-class AccessTokenResource : public framework::Resource {
+class AccessTokenResource : public framework::VendorResource<MotherduckApi> {
  public:
-  explicit AccessTokenResource(const MotherduckSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
                   framework::Diagnostics* diagnostics) const override {
@@ -99,17 +97,17 @@ class AccessTokenResource : public framework::Resource {
 
   cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
                     framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    const std::string username = GetString(planned, "username");
+    const std::string username = framework::GetString(planned, "username");
     NewToken request;
-    request.name = GetString(planned, "name");
+    request.name = framework::GetString(planned, "name");
     if (!planned.GetAttr("description").IsNullOrUnknown()) {
-      request.description = GetString(planned, "description");
+      request.description = framework::GetString(planned, "description");
     }
-    request.ttl = GetInt(planned, "ttl");
+    request.ttl = framework::GetInt(planned, "ttl");
     if (!planned.GetAttr("token_type").IsNullOrUnknown()) {
-      request.token_type = GetString(planned, "token_type");
+      request.token_type = framework::GetString(planned, "token_type");
     }
     absl::StatusOr<Token> token = api->CreateToken(username, request);
     if (!token.ok()) {
@@ -125,10 +123,10 @@ class AccessTokenResource : public framework::Resource {
 
   std::optional<cty::Value> Read(const cty::Value& state,
                                  framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
-    const std::string username = GetString(state, "username");
-    const std::string id = GetString(state, "id");
+    const std::string username = framework::GetString(state, "username");
+    const std::string id = framework::GetString(state, "id");
     absl::StatusOr<std::vector<Token>> tokens = api->ListTokens(username);
     if (absl::IsNotFound(tokens.status())) return std::nullopt;  // the account is gone
     if (!tokens.ok()) {
@@ -137,13 +135,13 @@ class AccessTokenResource : public framework::Resource {
     }
     for (const Token& token : *tokens) {
       if (token.id == id) {
-        WarnIfDropped(token, GetString(state, "description"), diagnostics);
+        WarnIfDropped(token, framework::GetString(state, "description"), diagnostics);
         return ToState(username, token, state);
       }
     }
     // Expired tokens are no longer listed: kept, so that the plan replaces them with the
     // reason (ModifyPlan); anything else was revoked out of band.
-    if (util::Rfc3339HasPassed(GetString(state, "expire_at"), absl::Now())) return state;
+    if (util::Rfc3339HasPassed(framework::GetString(state, "expire_at"), absl::Now())) return state;
     diagnostics->AddWarning(
         "MotherDuck access token no longer exists",
         absl::StrCat("The token ", id, " of \"", username,
@@ -161,10 +159,11 @@ class AccessTokenResource : public framework::Resource {
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    api_->Run(diagnostics, "Could not revoke the MotherDuck access token",
-              [&prior](MotherduckApi& api) {
-                return api.RevokeToken(GetString(prior, "username"), GetString(prior, "id"));
-              });
+    slot().Run(diagnostics, "Could not revoke the MotherDuck access token",
+               [&prior](MotherduckApi& api) {
+                 return api.RevokeToken(framework::GetString(prior, "username"),
+                                        framework::GetString(prior, "id"));
+               });
   }
 
   std::optional<cty::Value> Import(const std::string& id,
@@ -186,9 +185,6 @@ class AccessTokenResource : public framework::Resource {
         .SetString("username", parts[0])
         .Build();
   }
-
- private:
-  const MotherduckSlot* api_;
 };
 
 }  // namespace

@@ -8,20 +8,20 @@
 #include "absl/strings/str_cat.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/vendor_type.h"
 
 namespace orgiam::motherduck {
 namespace {
 
 constexpr char kTypeName[] = "orgiam_motherduck_access_tokens";
 
-class AccessTokensDataSource : public framework::DataSource {
+class AccessTokensDataSource : public framework::VendorDataSource<MotherduckApi> {
  public:
-  explicit AccessTokensDataSource(const MotherduckSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
-    const framework::Schema& schema =
-        framework::SchemaFor(framework::SchemaKind::kDataSource, kTypeName);
-    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    const framework::Schema& schema = framework::DataSourceSchema(kTypeName);
+    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
     const std::string username = framework::GetString(config, "username");
     absl::StatusOr<std::vector<Token>> tokens = api->ListTokens(username);
@@ -50,9 +50,6 @@ class AccessTokensDataSource : public framework::DataSource {
         .Set("tokens", cty::Value::List(element_type, std::move(elements)))
         .Build();
   }
-
- private:
-  const MotherduckSlot* api_;
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "framework/ephemeral_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/vendor_type.h"
 #include "nlohmann/json.hpp"
 
 namespace orgiam::motherduck {
@@ -18,8 +19,6 @@ namespace {
 constexpr char kTypeName[] = "orgiam_motherduck_access_token";
 constexpr int64_t kDefaultTtlSeconds = 3600;
 
-using framework::GetString;
-
 std::string GeneratedName() {
   std::random_device device;
   std::mt19937_64 generator(device());
@@ -27,23 +26,22 @@ std::string GeneratedName() {
                       absl::Hex(generator() & 0xffffffffffffULL, absl::kZeroPad12));
 }
 
-class EphemeralAccessToken : public framework::EphemeralResource {
+class EphemeralAccessToken : public framework::VendorEphemeral<MotherduckApi> {
  public:
-  explicit EphemeralAccessToken(const MotherduckSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
-    const framework::Schema& schema =
-        framework::SchemaFor(framework::SchemaKind::kEphemeral, kTypeName);
+    const framework::Schema& schema = framework::EphemeralSchema(kTypeName);
     Opened opened;
-    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
     if (!api) return opened;
-    const std::string username = GetString(config, "username");
+    const std::string username = framework::GetString(config, "username");
     NewToken request;
-    request.name = GetString(config, "name");
+    request.name = framework::GetString(config, "name");
     if (request.name.empty()) request.name = GeneratedName();
     request.ttl = framework::GetInt(config, "ttl").value_or(kDefaultTtlSeconds);
     if (!config.GetAttr("token_type").IsNullOrUnknown()) {
-      request.token_type = GetString(config, "token_type");
+      request.token_type = framework::GetString(config, "token_type");
     }
     absl::StatusOr<Token> token = api->CreateToken(username, request);
     if (!token.ok()) {
@@ -73,7 +71,7 @@ class EphemeralAccessToken : public framework::EphemeralResource {
                             "The ephemeral resource's private data is not what Open wrote.");
       return;
     }
-    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
     if (!api) return;
     if (absl::Status status = api->RevokeToken(data["username"].get<std::string>(),
                                                data["token_id"].get<std::string>());
@@ -81,9 +79,6 @@ class EphemeralAccessToken : public framework::EphemeralResource {
       diagnostics->AddStatus(status, "Could not revoke the MotherDuck access token");
     }
   }
-
- private:
-  const MotherduckSlot* api_;
 };
 
 }  // namespace

@@ -10,14 +10,12 @@
 #include "framework/import_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/vendor_type.h"
 
 namespace orgiam::motherduck {
 namespace {
 
 constexpr char kTypeName[] = "orgiam_motherduck_service_account";
-
-using framework::GetBool;
-using framework::GetString;
 
 const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
@@ -45,9 +43,9 @@ cty::Value ToState(const std::string& username, const cty::Value& base) {
   return state.Build();
 }
 
-class ServiceAccountResource : public framework::Resource {
+class ServiceAccountResource : public framework::VendorResource<MotherduckApi> {
  public:
-  explicit ServiceAccountResource(const MotherduckSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
                   framework::Diagnostics* diagnostics) const override {
@@ -57,7 +55,7 @@ class ServiceAccountResource : public framework::Resource {
     // A changed username replaces the account: the old one, and its data, would be deleted.
     if (IsProtected(request.prior) || IsProtected(*planned)) {
       diagnostics->AddError("Service account is protected from deletion",
-                            ProtectedDetail(GetString(request.prior, "username"),
+                            ProtectedDetail(framework::GetString(request.prior, "username"),
                                             "Changing its username replaces "
                                             "the account:"),
                             cty::Path().Attr("username"));
@@ -68,14 +66,14 @@ class ServiceAccountResource : public framework::Resource {
                        framework::Diagnostics* diagnostics) const override {
     if (prior.IsNull() || !IsProtected(prior)) return;
     diagnostics->AddError("Service account is protected from deletion",
-                          ProtectedDetail(GetString(prior, "username"), "Destroying"));
+                          ProtectedDetail(framework::GetString(prior, "username"), "Destroying"));
   }
 
   cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
                     framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    const std::string username = GetString(planned, "username");
+    const std::string username = framework::GetString(planned, "username");
     if (absl::Status status = api->CreateServiceAccount(username); !status.ok()) {
       framework::AddCreateFailure(diagnostics, status,
                                   "Could not create the MotherDuck service account", kTypeName);
@@ -86,10 +84,10 @@ class ServiceAccountResource : public framework::Resource {
 
   std::optional<cty::Value> Read(const cty::Value& state,
                                  framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
-    std::string username = GetString(state, "id");
-    if (username.empty()) username = GetString(state, "username");
+    std::string username = framework::GetString(state, "id");
+    if (username.empty()) username = framework::GetString(state, "username");
     absl::StatusOr<bool> exists = api->ServiceAccountExists(username);
     if (!exists.ok()) {
       diagnostics->AddStatus(exists.status(), "Could not read the MotherDuck service account");
@@ -107,14 +105,14 @@ class ServiceAccountResource : public framework::Resource {
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    const std::string username = GetString(prior, "username");
+    const std::string username = framework::GetString(prior, "username");
     // Planning already refused this; checked again so no path deletes a protected account.
     if (IsProtected(prior)) {
       diagnostics->AddError("Service account is protected from deletion",
                             ProtectedDetail(username, "Destroying"));
       return;
     }
-    std::shared_ptr<MotherduckApi> api = api_->Get(diagnostics);
+    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
     if (!api) return;
     if (absl::Status status = api->DeleteServiceAccount(username); !status.ok()) {
       diagnostics->AddStatus(status, "Could not delete the MotherDuck service account");
@@ -133,9 +131,6 @@ class ServiceAccountResource : public framework::Resource {
     // Read confirms the account exists and fills the rest.
     return ToState(id, cty::Value());
   }
-
- private:
-  const MotherduckSlot* api_;
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "framework/ephemeral_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/vendor_type.h"
 #include "nlohmann/json.hpp"
 #include "vultr/vultr_time.h"
 
@@ -21,27 +22,23 @@ namespace {
 constexpr char kTypeName[] = "orgiam_vultr_user_api_key";
 constexpr absl::Duration kLifetime = absl::Hours(1);
 
-using framework::GetString;
-
-const framework::Schema& Schema() {
-  return framework::SchemaFor(framework::SchemaKind::kEphemeral, kTypeName);
-}
+const framework::Schema& Schema() { return framework::EphemeralSchema(kTypeName); }
 
 std::string RandomSuffix() {
   std::random_device device;
   return absl::StrCat(absl::Hex(device(), absl::kZeroPad8));
 }
 
-class ApiKeyEphemeral : public framework::EphemeralResource {
+class ApiKeyEphemeral : public framework::VendorEphemeral<VultrApi> {
  public:
-  explicit ApiKeyEphemeral(const VultrSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
     Opened opened;
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return opened;
-    const std::string user_id = GetString(config, "user_id");
-    std::string name = GetString(config, "name");
+    const std::string user_id = framework::GetString(config, "user_id");
+    std::string name = framework::GetString(config, "name");
     if (name.empty()) name = absl::StrCat("orgiam-ephemeral-", RandomSuffix());
     const std::string date_expire = FormatVultrTime(absl::Now() + kLifetime);
     absl::StatusOr<ApiKey> key = api->CreateApiKey(user_id, name, date_expire);
@@ -76,7 +73,7 @@ class ApiKeyEphemeral : public framework::EphemeralResource {
                             "Terraform handed back private data that orgiam did not write.");
       return;
     }
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return;
     if (absl::Status status =
             api->DeleteApiKey(ids["user_id"].get<std::string>(), ids["key_id"].get<std::string>());
@@ -86,9 +83,6 @@ class ApiKeyEphemeral : public framework::EphemeralResource {
                              "on its own within an hour)");
     }
   }
-
- private:
-  const VultrSlot* api_;
 };
 
 }  // namespace

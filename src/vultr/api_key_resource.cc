@@ -17,14 +17,13 @@
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 #include "framework/time_plan.h"
+#include "framework/vendor_type.h"
 #include "vultr/vultr_time.h"
 
 namespace orgiam::vultr {
 namespace {
 
 constexpr char kTypeName[] = "orgiam_vultr_user_api_key";
-
-using framework::GetString;
 
 const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
@@ -52,9 +51,9 @@ cty::Value ToState(const std::string& user_id, const ApiKey& key, const cty::Val
   return state.Build();
 }
 
-class ApiKeyResource : public framework::Resource {
+class ApiKeyResource : public framework::VendorResource<VultrApi> {
  public:
-  explicit ApiKeyResource(const VultrSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
                   framework::Diagnostics* diagnostics) const override {
@@ -68,14 +67,14 @@ class ApiKeyResource : public framework::Resource {
 
   cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
                     framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    const std::string user_id = GetString(planned, "user_id");
+    const std::string user_id = framework::GetString(planned, "user_id");
     const cty::Value& expire = planned.GetAttr("date_expire");
     std::optional<std::string> date_expire;
     if (!expire.IsNullOrUnknown()) date_expire = expire.AsString();
     absl::StatusOr<ApiKey> key =
-        api->CreateApiKey(user_id, GetString(planned, "name"), date_expire);
+        api->CreateApiKey(user_id, framework::GetString(planned, "name"), date_expire);
     if (!key.ok()) {
       diagnostics->AddStatus(key.status(), "Could not create the Vultr API key");
       return cty::Value();
@@ -85,10 +84,10 @@ class ApiKeyResource : public framework::Resource {
 
   std::optional<cty::Value> Read(const cty::Value& state,
                                  framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
-    const std::string user_id = GetString(state, "user_id");
-    absl::StatusOr<ApiKey> key = api->GetApiKey(user_id, GetString(state, "id"));
+    const std::string user_id = framework::GetString(state, "user_id");
+    absl::StatusOr<ApiKey> key = api->GetApiKey(user_id, framework::GetString(state, "id"));
     // A 404 for the key or for its user: either way the key is gone.
     if (absl::IsNotFound(key.status())) return std::nullopt;
     if (!key.ok()) {
@@ -107,8 +106,9 @@ class ApiKeyResource : public framework::Resource {
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    api_->Run(diagnostics, "Could not delete the Vultr API key", [&prior](VultrApi& api) {
-      return api.DeleteApiKey(GetString(prior, "user_id"), GetString(prior, "id"));
+    slot().Run(diagnostics, "Could not delete the Vultr API key", [&prior](VultrApi& api) {
+      return api.DeleteApiKey(framework::GetString(prior, "user_id"),
+                              framework::GetString(prior, "id"));
     });
   }
 
@@ -126,9 +126,6 @@ class ApiKeyResource : public framework::Resource {
         .SetString("api_key", "")
         .Build();
   }
-
- private:
-  const VultrSlot* api_;
 };
 
 }  // namespace

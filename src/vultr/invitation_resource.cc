@@ -22,6 +22,7 @@
 #include "framework/import_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/vendor_type.h"
 #include "vultr/vultr_time.h"
 
 namespace orgiam::vultr {
@@ -32,27 +33,24 @@ constexpr char kPending[] = "Pending";
 constexpr char kAccepted[] = "Accepted";
 constexpr char kExpired[] = "Expired";
 
-using framework::GetBool;
-using framework::GetString;
-
 const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
 // Still Pending by Vultr's word, but past its expiry: a resend renews it in place.
 bool PendingPastExpiry(const cty::Value& state) {
-  return GetString(state, "invite_status") == kPending &&
-         VultrTimeHasPassed(GetString(state, "expiration_date"));
+  return framework::GetString(state, "invite_status") == kPending &&
+         VultrTimeHasPassed(framework::GetString(state, "expiration_date"));
 }
 
 // Reported as expired by Vultr, which resends only Pending invitations: only a new one helps.
 bool ReportedExpired(const cty::Value& state) {
-  return absl::EqualsIgnoreCase(GetString(state, "invite_status"), kExpired);
+  return absl::EqualsIgnoreCase(framework::GetString(state, "invite_status"), kExpired);
 }
 
 // Maps an API invitation onto the state, keeping settings the API does not know from `base`.
 cty::Value ToState(const Invitation& invitation, const cty::Value& base) {
   framework::ObjectBuilder state(Schema(), base);
   // Email addresses are case-insensitive: keep the configured spelling when it matches.
-  const std::string known_email = GetString(base, "email");
+  const std::string known_email = framework::GetString(base, "email");
   const bool same_email = !known_email.empty() && absl::AsciiStrToLower(known_email) ==
                                                       absl::AsciiStrToLower(invitation.email);
   state.SetString("id", invitation.id)
@@ -83,9 +81,9 @@ int Rank(const Invitation& invitation) {
 constexpr const char* kPerInvitation[] = {"id", "invite_status", "date_created", "date_responded",
                                           "expiration_date"};
 
-class InvitationResource : public framework::Resource {
+class InvitationResource : public framework::VendorResource<VultrApi> {
  public:
-  explicit InvitationResource(const VultrSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
                   framework::Diagnostics* diagnostics) const override {
@@ -111,8 +109,8 @@ class InvitationResource : public framework::Resource {
     request.requires_replace->push_back(cty::Path().Attr("invite_status"));
     diagnostics->AddWarning(
         "Expired invitation: a new one is planned",
-        absl::StrCat("Vultr reports the invitation ", GetString(request.prior, "id"), " for ",
-                     GetString(request.prior, "email"),
+        absl::StrCat("Vultr reports the invitation ", framework::GetString(request.prior, "id"),
+                     " for ", framework::GetString(request.prior, "email"),
                      " as Expired and resends only pending invitations, so resend_when_expired "
                      "plans a new invitation in its place. Set resend_when_expired = false to "
                      "keep the expired one."));
@@ -120,10 +118,10 @@ class InvitationResource : public framework::Resource {
 
   cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
                     framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    absl::StatusOr<Invitation> invitation =
-        api->CreateInvitation(GetString(planned, "email"), GetBool(planned, "api_enabled", true));
+    absl::StatusOr<Invitation> invitation = api->CreateInvitation(
+        framework::GetString(planned, "email"), framework::GetBool(planned, "api_enabled", true));
     if (!invitation.ok()) {
       framework::AddCreateFailure(diagnostics, invitation.status(),
                                   "Could not create the Vultr invitation", kTypeName);
@@ -134,9 +132,9 @@ class InvitationResource : public framework::Resource {
 
   std::optional<cty::Value> Read(const cty::Value& state,
                                  framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
-    absl::StatusOr<Invitation> invitation = api->GetInvitation(GetString(state, "id"));
+    absl::StatusOr<Invitation> invitation = api->GetInvitation(framework::GetString(state, "id"));
     if (absl::IsNotFound(invitation.status())) return std::nullopt;
     if (!invitation.ok()) {
       diagnostics->AddStatus(invitation.status(), "Could not read the Vultr invitation");
@@ -147,11 +145,11 @@ class InvitationResource : public framework::Resource {
 
   cty::Value Update(const cty::Value& prior, const cty::Value& planned,
                     const cty::Value& /*config*/, framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    const std::string id = GetString(prior, "id");
+    const std::string id = framework::GetString(prior, "id");
     absl::StatusOr<Invitation> invitation;
-    if (GetBool(planned, "resend_when_expired", true) && PendingPastExpiry(prior)) {
+    if (framework::GetBool(planned, "resend_when_expired", true) && PendingPastExpiry(prior)) {
       invitation = api->ResendInvitation(id);
       if (!invitation.ok()) {
         diagnostics->AddStatus(invitation.status(), "Could not resend the Vultr invitation");
@@ -168,19 +166,19 @@ class InvitationResource : public framework::Resource {
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return;
     // Nothing is deleted (there is no revoke); the read only tells which warning applies.
-    absl::StatusOr<Invitation> invitation = api->GetInvitation(GetString(prior, "id"));
+    absl::StatusOr<Invitation> invitation = api->GetInvitation(framework::GetString(prior, "id"));
     if (absl::IsNotFound(invitation.status())) return;
     Invitation known;
     if (invitation.ok()) {
       known = *std::move(invitation);
     } else {
-      known.id = GetString(prior, "id");
-      known.email = GetString(prior, "email");
-      known.invite_status = GetString(prior, "invite_status");
-      known.expiration_date = GetString(prior, "expiration_date");
+      known.id = framework::GetString(prior, "id");
+      known.email = framework::GetString(prior, "email");
+      known.invite_status = framework::GetString(prior, "invite_status");
+      known.expiration_date = framework::GetString(prior, "expiration_date");
     }
     if (known.invite_status == kAccepted) {
       WarnAccepted(known, diagnostics);
@@ -191,7 +189,7 @@ class InvitationResource : public framework::Resource {
 
   std::optional<cty::Value> Import(const std::string& id,
                                    framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return std::nullopt;
     std::string invitation_id = id;
     if (absl::StrContains(id, "@")) {
@@ -241,8 +239,6 @@ class InvitationResource : public framework::Resource {
                      ": until then it can still be accepted. If it is, remove the new member from "
                      "the organization to take away their access."));
   }
-
-  const VultrSlot* api_;
 };
 
 }  // namespace

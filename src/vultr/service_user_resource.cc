@@ -14,15 +14,12 @@
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 #include "framework/validators.h"
+#include "framework/vendor_type.h"
 
 namespace orgiam::vultr {
 namespace {
 
 constexpr char kTypeName[] = "orgiam_vultr_service_user";
-
-using framework::GetBool;
-using framework::GetString;
-using framework::GetStrings;
 
 const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
@@ -71,10 +68,21 @@ cty::Value ToState(const User& user, const cty::Value& base) {
   } else {
     state.Set("acls", framework::StringSet(acls));
   }
-  if (GetString(base, "api_key").empty()) {
+  if (framework::GetString(base, "api_key").empty()) {
     state.SetString("api_key", user.api_key);
   }
   return state.Build();
+}
+
+// The create request for a planned user; the password comes from the configuration only.
+NewUser NewUserFromPlan(const cty::Value& planned, const cty::Value& config) {
+  NewUser request;
+  request.name = framework::GetString(planned, "name");
+  request.email = framework::GetString(planned, "email");
+  request.api_enabled = framework::GetBool(planned, "api_enabled", true);
+  request.acls = framework::GetStrings(planned, "acls");
+  request.password = PasswordFromConfig(config);
+  return request;
 }
 
 bool LooksLikeEmail(const std::string& id) { return absl::StrContains(id, "@"); }
@@ -94,20 +102,15 @@ void AddNotAServiceUser(const User& user, framework::Diagnostics* diagnostics) {
                    "people, use orgiam_vultr_organization_invitation."));
 }
 
-class ServiceUserResource : public framework::Resource {
+class ServiceUserResource : public framework::VendorResource<VultrApi> {
  public:
-  explicit ServiceUserResource(const VultrSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   cty::Value Create(const cty::Value& planned, const cty::Value& config,
                     framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    NewUser request;
-    request.name = GetString(planned, "name");
-    request.email = GetString(planned, "email");
-    request.api_enabled = GetBool(planned, "api_enabled", true);
-    request.acls = GetStrings(planned, "acls");
-    request.password = PasswordFromConfig(config);
+    const NewUser request = NewUserFromPlan(planned, config);
     // Exactly once: a user with this email that this apply did not make is never adopted or
     // deleted, and a user whose key was lost is deleted and made again inside CreateUser.
     absl::StatusOr<User> user = api->CreateUser(request);
@@ -121,9 +124,9 @@ class ServiceUserResource : public framework::Resource {
 
   std::optional<cty::Value> Read(const cty::Value& state,
                                  framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
-    absl::StatusOr<User> user = api->GetUser(GetString(state, "id"));
+    absl::StatusOr<User> user = api->GetUser(framework::GetString(state, "id"));
     if (absl::IsNotFound(user.status())) return std::nullopt;
     if (!user.ok()) {
       diagnostics->AddStatus(user.status(), "Could not read the Vultr service user");
@@ -138,22 +141,22 @@ class ServiceUserResource : public framework::Resource {
 
   cty::Value Update(const cty::Value& prior, const cty::Value& planned, const cty::Value& config,
                     framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
     UserChanges changes;
     auto changed = [&](const char* name) {
       return !prior.GetAttr(name).Equals(planned.GetAttr(name));
     };
-    if (changed("name")) changes.name = GetString(planned, "name");
-    if (changed("email")) changes.email = GetString(planned, "email");
+    if (changed("name")) changes.name = framework::GetString(planned, "name");
+    if (changed("email")) changes.email = framework::GetString(planned, "email");
     if (changed("acls")) {
       // ACLs Vultr granted that orgiam does not know are not in the state: keep them.
-      absl::StatusOr<User> current = api->GetUser(GetString(prior, "id"));
+      absl::StatusOr<User> current = api->GetUser(framework::GetString(prior, "id"));
       if (!current.ok()) {
         diagnostics->AddStatus(current.status(), "Could not read the Vultr service user");
         return cty::Value();
       }
-      changes.acls = GetStrings(planned, "acls");
+      changes.acls = framework::GetStrings(planned, "acls");
       for (std::string& acl : KnownAcls(current->acls, /*known=*/false)) {
         changes.acls->push_back(std::move(acl));
       }
@@ -161,7 +164,8 @@ class ServiceUserResource : public framework::Resource {
     if (changed("password") || changed("password_wo_version")) {
       changes.password = PasswordFromConfig(config);
     }
-    if (absl::Status status = api->UpdateUser(GetString(prior, "id"), changes); !status.ok()) {
+    if (absl::Status status = api->UpdateUser(framework::GetString(prior, "id"), changes);
+        !status.ok()) {
       diagnostics->AddStatus(status, "Could not update the Vultr service user");
       return cty::Value();
     }
@@ -169,13 +173,14 @@ class ServiceUserResource : public framework::Resource {
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    api_->Run(diagnostics, "Could not delete the Vultr service user",
-              [&prior](VultrApi& api) { return api.DeleteUser(GetString(prior, "id")); });
+    slot().Run(diagnostics, "Could not delete the Vultr service user", [&prior](VultrApi& api) {
+      return api.DeleteUser(framework::GetString(prior, "id"));
+    });
   }
 
   std::optional<cty::Value> Import(const std::string& id,
                                    framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return std::nullopt;
     std::string user_id = id;
     if (LooksLikeEmail(id)) {
@@ -193,9 +198,6 @@ class ServiceUserResource : public framework::Resource {
     }
     return framework::ObjectBuilder(Schema()).SetString("id", user_id).Build();
   }
-
- private:
-  const VultrSlot* api_;
 };
 
 }  // namespace

@@ -3,30 +3,27 @@
 #include "absl/strings/str_cat.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/vendor_type.h"
 
 namespace orgiam::vultr {
 namespace {
-
-using framework::GetString;
 
 // The two data sources of this file; each name is used for its registration and its schema.
 constexpr char kServiceUserType[] = "orgiam_vultr_service_user";
 constexpr char kUsersType[] = "orgiam_vultr_users";
 
-const framework::Schema& DataSchema(const char* name) {
-  return framework::SchemaFor(framework::SchemaKind::kDataSource, name);
-}
+const framework::Schema& DataSchema(const char* name) { return framework::DataSourceSchema(name); }
 
-class ServiceUserDataSource : public framework::DataSource {
+class ServiceUserDataSource : public framework::VendorDataSource<VultrApi> {
  public:
-  explicit ServiceUserDataSource(const VultrSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema = DataSchema(kServiceUserType);
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    const std::string id = GetString(config, "id");
-    const std::string email = GetString(config, "email");
+    const std::string id = framework::GetString(config, "id");
+    const std::string email = framework::GetString(config, "email");
     std::optional<User> user;
     if (!id.empty()) {
       absl::StatusOr<User> found = api->GetUser(id);
@@ -61,18 +58,15 @@ class ServiceUserDataSource : public framework::DataSource {
         .Set("acls", framework::StringSet(user->acls))
         .Build();
   }
-
- private:
-  const VultrSlot* api_;
 };
 
-class UsersDataSource : public framework::DataSource {
+class UsersDataSource : public framework::VendorDataSource<VultrApi> {
  public:
-  explicit UsersDataSource(const VultrSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   cty::Value Read(const cty::Value&, framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema = DataSchema(kUsersType);
-    std::shared_ptr<VultrApi> api = api_->Get(diagnostics);
+    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
     absl::StatusOr<std::vector<User>> users = api->ListUsers();
     if (!users.ok()) {
@@ -95,9 +89,6 @@ class UsersDataSource : public framework::DataSource {
         .Set("users", cty::Value::List(element_type, std::move(elements)))
         .Build();
   }
-
- private:
-  const VultrSlot* api_;
 };
 
 }  // namespace

@@ -3,26 +3,24 @@
 #include "absl/strings/str_cat.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/vendor_type.h"
 
 namespace orgiam::zitadel {
 namespace {
 
 constexpr char kTypeName[] = "orgiam_zitadel_machine_user";
 
-using framework::GetString;
-
-class MachineUserDataSource : public framework::DataSource {
+class MachineUserDataSource : public framework::VendorDataSource<ZitadelApi> {
  public:
-  explicit MachineUserDataSource(const ZitadelSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
-    const framework::Schema& schema =
-        framework::SchemaFor(framework::SchemaKind::kDataSource, kTypeName);
-    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    const framework::Schema& schema = framework::DataSourceSchema(kTypeName);
+    std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    const std::string org = api->ResolveOrg(GetString(config, "org_id"));
-    const std::string id = GetString(config, "id");
-    const std::string user_name = GetString(config, "user_name");
+    const std::string org = api->ResolveOrg(framework::GetString(config, "org_id"));
+    const std::string id = framework::GetString(config, "id");
+    const std::string user_name = framework::GetString(config, "user_name");
     std::optional<MachineUser> user;
     if (!id.empty()) {
       absl::StatusOr<MachineUser> found = api->GetUser(org, id);
@@ -65,9 +63,6 @@ class MachineUserDataSource : public framework::DataSource {
         .Set("login_names", framework::StringList(user->login_names))
         .Build();
   }
-
- private:
-  const ZitadelSlot* api_;
 };
 
 }  // namespace

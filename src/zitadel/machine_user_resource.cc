@@ -16,14 +16,12 @@
 #include "framework/import_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/vendor_type.h"
 
 namespace orgiam::zitadel {
 namespace {
 
 constexpr char kTypeName[] = "orgiam_zitadel_machine_user";
-
-using framework::GetBool;
-using framework::GetString;
 
 const framework::Schema& Schema() { return framework::ResourceSchema(kTypeName); }
 
@@ -47,7 +45,7 @@ cty::Value ToState(const MachineUser& user, const cty::Value& base) {
   } else {
     state.SetString("description", user.description);
   }
-  bool with_secret = base_known && GetBool(base, "with_secret");
+  bool with_secret = base_known && framework::GetBool(base, "with_secret");
   if (user.has_secret.has_value()) with_secret = *user.has_secret;
   state.SetBool("with_secret", with_secret);
   if (!with_secret) state.SetNull("client_id").SetNull("client_secret");
@@ -80,9 +78,19 @@ bool AllDigits(const std::string& text) {
                                       [](unsigned char c) { return absl::ascii_isdigit(c); });
 }
 
-class MachineUserResource : public framework::Resource {
+// The create request for a planned machine user.
+NewMachineUser NewMachineUserFromPlan(const cty::Value& planned) {
+  NewMachineUser request;
+  request.user_name = framework::GetString(planned, "user_name");
+  request.name = framework::GetString(planned, "name");
+  request.description = framework::GetString(planned, "description");
+  request.access_token_type = framework::GetString(planned, "access_token_type", kBearerTokenType);
+  return request;
+}
+
+class MachineUserResource : public framework::VendorResource<ZitadelApi> {
  public:
-  explicit MachineUserResource(const ZitadelSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
                   framework::Diagnostics* /*diagnostics*/) const override {
@@ -103,7 +111,7 @@ class MachineUserResource : public framework::Resource {
     if (with_secret.IsKnown() && !with_secret.IsNull()) {
       if (!with_secret.AsBool()) {
         *planned = planned->WithAttr("client_id", null).WithAttr("client_secret", null);
-      } else if (!creating && !replacing && GetBool(prior, "with_secret")) {
+      } else if (!creating && !replacing && framework::GetBool(prior, "with_secret")) {
         // The secret stays; the API could not show it again anyway.
         *planned = planned->WithAttr("client_id", prior.GetAttr("client_id"))
                        .WithAttr("client_secret", prior.GetAttr("client_secret"));
@@ -122,14 +130,10 @@ class MachineUserResource : public framework::Resource {
 
   cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
                     framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    NewMachineUser request;
-    request.user_name = GetString(planned, "user_name");
-    request.name = GetString(planned, "name");
-    request.description = GetString(planned, "description");
-    request.access_token_type = GetString(planned, "access_token_type", kBearerTokenType);
-    const std::string org_id = api->ResolveOrg(GetString(planned, "org_id"));
+    const NewMachineUser request = NewMachineUserFromPlan(planned);
+    const std::string org_id = api->ResolveOrg(framework::GetString(planned, "org_id"));
     absl::StatusOr<CreatedUser> created = api->CreateMachineUser(org_id, request);
     if (!created.ok()) {
       framework::AddCreateFailure(
@@ -153,7 +157,7 @@ class MachineUserResource : public framework::Resource {
       return WithSecret(partial.Build(), std::nullopt);
     }
     cty::Value state = ToState(*user, planned);
-    if (!GetBool(planned, "with_secret")) return WithSecret(state, std::nullopt);
+    if (!framework::GetBool(planned, "with_secret")) return WithSecret(state, std::nullopt);
     absl::StatusOr<MachineSecret> secret = api->GenerateSecret(user->org_id, user->id);
     if (!secret.ok()) {
       // The user exists: it is kept in state (tainted), without a secret.
@@ -167,10 +171,10 @@ class MachineUserResource : public framework::Resource {
 
   std::optional<cty::Value> Read(const cty::Value& state,
                                  framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
-    absl::StatusOr<MachineUser> user =
-        api->GetUser(api->ResolveOrg(GetString(state, "org_id")), GetString(state, "id"));
+    absl::StatusOr<MachineUser> user = api->GetUser(
+        api->ResolveOrg(framework::GetString(state, "org_id")), framework::GetString(state, "id"));
     if (absl::IsNotFound(user.status())) return std::nullopt;
     if (!user.ok()) {
       diagnostics->AddStatus(user.status(), "Could not read the ZITADEL machine user");
@@ -181,32 +185,33 @@ class MachineUserResource : public framework::Resource {
 
   cty::Value Update(const cty::Value& prior, const cty::Value& planned,
                     const cty::Value& /*config*/, framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
     if (!api) return cty::Value();
-    const std::string org = api->ResolveOrg(GetString(prior, "org_id"));
-    const std::string id = GetString(prior, "id");
+    const std::string org = api->ResolveOrg(framework::GetString(prior, "org_id"));
+    const std::string id = framework::GetString(prior, "id");
     auto changed = [&](const char* name) {
       // description: null and "" are the same to ZITADEL.
-      return GetString(prior, name) != GetString(planned, name);
+      return framework::GetString(prior, name) != framework::GetString(planned, name);
     };
     absl::Status status;
     if (changed("user_name")) {
-      status = api->UpdateUserName(org, id, GetString(planned, "user_name"));
+      status = api->UpdateUserName(org, id, framework::GetString(planned, "user_name"));
     }
     if (status.ok() &&
         (changed("name") || changed("description") || changed("access_token_type"))) {
       status =
-          api->UpdateMachine(org, id, GetString(planned, "name"), GetString(planned, "description"),
-                             GetString(planned, "access_token_type", kBearerTokenType));
+          api->UpdateMachine(org, id, framework::GetString(planned, "name"),
+                             framework::GetString(planned, "description"),
+                             framework::GetString(planned, "access_token_type", kBearerTokenType));
     }
     // The secret as it will be after this update.
     std::optional<MachineSecret> secret;
-    if (GetBool(prior, "with_secret")) {
-      secret = MachineSecret{.client_id = GetString(prior, "client_id"),
-                             .client_secret = GetString(prior, "client_secret")};
+    if (framework::GetBool(prior, "with_secret")) {
+      secret = MachineSecret{.client_id = framework::GetString(prior, "client_id"),
+                             .client_secret = framework::GetString(prior, "client_secret")};
     }
-    const bool want_secret = GetBool(planned, "with_secret");
-    if (status.ok() && want_secret != GetBool(prior, "with_secret")) {
+    const bool want_secret = framework::GetBool(planned, "with_secret");
+    if (status.ok() && want_secret != framework::GetBool(prior, "with_secret")) {
       if (want_secret) {
         absl::StatusOr<MachineSecret> generated = api->GenerateSecret(org, id);
         status = generated.status();
@@ -229,19 +234,21 @@ class MachineUserResource : public framework::Resource {
       return WithSecret(base, secret);
     }
     cty::Value state = ToState(*user, base);
-    if (GetBool(state, "with_secret") != secret.has_value()) return state;  // changed elsewhere
+    if (framework::GetBool(state, "with_secret") != secret.has_value())
+      return state;  // changed elsewhere
     return WithSecret(state, secret);
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {
-    api_->Run(diagnostics, "Could not delete the ZITADEL machine user", [&prior](ZitadelApi& api) {
-      return api.DeleteUser(api.ResolveOrg(GetString(prior, "org_id")), GetString(prior, "id"));
+    slot().Run(diagnostics, "Could not delete the ZITADEL machine user", [&prior](ZitadelApi& api) {
+      return api.DeleteUser(api.ResolveOrg(framework::GetString(prior, "org_id")),
+                            framework::GetString(prior, "id"));
     });
   }
 
   std::optional<cty::Value> Import(const std::string& id,
                                    framework::Diagnostics* diagnostics) override {
-    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
     if (!api) return std::nullopt;
     std::string org = api->default_org_id();
     std::string user_id;
@@ -285,9 +292,6 @@ class MachineUserResource : public framework::Resource {
     if (!org.empty()) skeleton.SetString("org_id", org);
     return skeleton.Build();
   }
-
- private:
-  const ZitadelSlot* api_;
 };
 
 }  // namespace

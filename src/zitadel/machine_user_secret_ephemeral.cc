@@ -6,6 +6,7 @@
 #include "framework/ephemeral_advice.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
+#include "framework/vendor_type.h"
 #include "nlohmann/json.hpp"
 
 namespace orgiam::zitadel {
@@ -13,22 +14,20 @@ namespace {
 
 constexpr char kTypeName[] = "orgiam_zitadel_machine_user_secret";
 
-using framework::GetString;
 using nlohmann::json;
 
-class MachineUserSecretEphemeral : public framework::EphemeralResource {
+class MachineUserSecretEphemeral : public framework::VendorEphemeral<ZitadelApi> {
  public:
-  explicit MachineUserSecretEphemeral(const ZitadelSlot* api) : api_(api) {}
+  using VendorType::VendorType;
 
   Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
-    const framework::Schema& schema =
-        framework::SchemaFor(framework::SchemaKind::kEphemeral, kTypeName);
+    const framework::Schema& schema = framework::EphemeralSchema(kTypeName);
     Opened opened;
     opened.result = cty::Value::Null(schema.implied_type);
-    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
     if (!api) return opened;
-    const std::string org = api->ResolveOrg(GetString(config, "org_id"));
-    const std::string user_id = GetString(config, "user_id");
+    const std::string org = api->ResolveOrg(framework::GetString(config, "org_id"));
+    const std::string user_id = framework::GetString(config, "user_id");
     absl::StatusOr<MachineSecret> secret = api->GenerateSecret(org, user_id);
     if (!secret.ok()) {
       // The usual cause of a failure is a user this configuration has yet to create.
@@ -57,7 +56,7 @@ class MachineUserSecretEphemeral : public framework::EphemeralResource {
                             "does not name a user.");
       return;
     }
-    std::shared_ptr<ZitadelApi> api = api_->Get(diagnostics);
+    std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
     if (!api) return;
     const std::string org = parsed.value("org_id", std::string());
     const std::string user_id = parsed["user_id"].get<std::string>();
@@ -67,9 +66,6 @@ class MachineUserSecretEphemeral : public framework::EphemeralResource {
       diagnostics->AddStatus(status, "Could not remove the ZITADEL machine user's client secret");
     }
   }
-
- private:
-  const ZitadelSlot* api_;
 };
 
 }  // namespace
