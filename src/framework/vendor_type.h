@@ -7,7 +7,7 @@
 //
 //   class ThingResource : public framework::VendorResource<ExampleApi> {
 //    public:
-//     using VendorType::VendorType;
+//     using VendorType::VendorType;  // VendorDataSource::VendorDataSource for a data source
 //     ...
 //       std::shared_ptr<ExampleApi> api = ConfiguredApi(diagnostics);
 //       if (!api) return cty::Value();  // the "Provider not configured" error is added
@@ -17,6 +17,7 @@
 #include <string>
 #include <utility>
 
+#include "cty/value.h"
 #include "framework/api_slot.h"
 #include "framework/diagnostics.h"
 #include "framework/resource.h"
@@ -43,10 +44,43 @@ class VendorType : public Interface {
 
 template <typename Api>
 using VendorResource = VendorType<Resource, Api>;
+
+// A data source reads nothing without its vendor: Read adds the "Provider not configured"
+// error itself and hands the configured client to ReadWith.
 template <typename Api>
-using VendorDataSource = VendorType<DataSource, Api>;
+class VendorDataSource : public VendorType<DataSource, Api> {
+ public:
+  using VendorType<DataSource, Api>::VendorType;
+
+  cty::Value Read(const cty::Value& config, Diagnostics* diagnostics) final {
+    const std::shared_ptr<Api> api = this->ConfiguredApi(diagnostics);
+    if (api == nullptr) return cty::Value();
+    return ReadWith(*api, config, diagnostics);
+  }
+
+ protected:
+  // As DataSource::Read, with the vendor's client.
+  virtual cty::Value ReadWith(Api& api, const cty::Value& config, Diagnostics* diagnostics) = 0;
+};
+
+// The same for an ephemeral resource's Open; Close and Renew stay as EphemeralResource has
+// them (a Close must run even when the provider is being shut down).
 template <typename Api>
-using VendorEphemeral = VendorType<EphemeralResource, Api>;
+class VendorEphemeral : public VendorType<EphemeralResource, Api> {
+ public:
+  using VendorType<EphemeralResource, Api>::VendorType;
+
+  EphemeralResource::Opened Open(const cty::Value& config, Diagnostics* diagnostics) final {
+    const std::shared_ptr<Api> api = this->ConfiguredApi(diagnostics);
+    if (api == nullptr) return EphemeralResource::Opened{};
+    return OpenWith(*api, config, diagnostics);
+  }
+
+ protected:
+  // As EphemeralResource::Open, with the vendor's client.
+  virtual EphemeralResource::Opened OpenWith(Api& api, const cty::Value& config,
+                                             Diagnostics* diagnostics) = 0;
+};
 
 }  // namespace orgiam::framework
 

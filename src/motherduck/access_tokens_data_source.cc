@@ -17,14 +17,13 @@ constexpr char kTypeName[] = "orgiam_motherduck_access_tokens";
 
 class AccessTokensDataSource : public framework::VendorDataSource<MotherduckApi> {
  public:
-  using VendorType::VendorType;
+  using VendorDataSource::VendorDataSource;
 
-  cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
+  cty::Value ReadWith(MotherduckApi& api, const cty::Value& config,
+                      framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema = framework::DataSourceSchema(kTypeName);
-    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
-    if (!api) return cty::Value();
     const std::string username = framework::GetString(config, "username");
-    absl::StatusOr<std::vector<Token>> tokens = api->ListTokens(username);
+    absl::StatusOr<std::vector<Token>> tokens = api.ListTokens(username);
     if (!tokens.ok()) {
       diagnostics->AddStatus(tokens.status(),
                              absl::StrCat("Could not list the access tokens of \"", username, "\""),

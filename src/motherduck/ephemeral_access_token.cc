@@ -28,13 +28,11 @@ std::string GeneratedName() {
 
 class EphemeralAccessToken : public framework::VendorEphemeral<MotherduckApi> {
  public:
-  using VendorType::VendorType;
+  using VendorEphemeral::VendorEphemeral;
 
-  Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
-    const framework::Schema& schema = framework::EphemeralSchema(kTypeName);
+  Opened OpenWith(MotherduckApi& api, const cty::Value& config,
+                  framework::Diagnostics* diagnostics) override {
     Opened opened;
-    std::shared_ptr<MotherduckApi> api = ConfiguredApi(diagnostics);
-    if (!api) return opened;
     const std::string username = framework::GetString(config, "username");
     NewToken request;
     request.name = framework::GetString(config, "name");
@@ -43,10 +41,10 @@ class EphemeralAccessToken : public framework::VendorEphemeral<MotherduckApi> {
     if (!config.GetAttr("token_type").IsNullOrUnknown()) {
       request.token_type = framework::GetString(config, "token_type");
     }
-    absl::StatusOr<Token> token = api->CreateToken(username, request);
+    absl::StatusOr<Token> token = api.CreateToken(username, request);
     if (!token.ok()) {
       // The usual cause of a failure is an account this configuration has yet to create.
-      const absl::StatusOr<bool> exists = api->ServiceAccountExists(username);
+      const absl::StatusOr<bool> exists = api.ServiceAccountExists(username);
       framework::AddOpenFailure(diagnostics, token.status(), exists.ok() && !*exists,
                                 {.summary = "Could not mint the MotherDuck access token",
                                  .parent = absl::StrCat("MotherDuck account \"", username, "\""),
@@ -55,7 +53,7 @@ class EphemeralAccessToken : public framework::VendorEphemeral<MotherduckApi> {
       return opened;
     }
     opened.private_data = nlohmann::json{{"username", username}, {"token_id", token->id}}.dump();
-    opened.result = framework::ObjectBuilder(schema, config)
+    opened.result = framework::ObjectBuilder(framework::EphemeralSchema(kTypeName), config)
                         .SetString("id", token->id)
                         .SetString("token", token->token)
                         .SetString("expire_at", token->expire_at)

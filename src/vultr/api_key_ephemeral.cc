@@ -31,21 +31,20 @@ std::string RandomSuffix() {
 
 class ApiKeyEphemeral : public framework::VendorEphemeral<VultrApi> {
  public:
-  using VendorType::VendorType;
+  using VendorEphemeral::VendorEphemeral;
 
-  Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
+  Opened OpenWith(VultrApi& api, const cty::Value& config,
+                  framework::Diagnostics* diagnostics) override {
     Opened opened;
-    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
-    if (!api) return opened;
     const std::string user_id = framework::GetString(config, "user_id");
     std::string name = framework::GetString(config, "name");
     if (name.empty()) name = absl::StrCat("orgiam-ephemeral-", RandomSuffix());
     const std::string date_expire = FormatVultrTime(absl::Now() + kLifetime);
-    absl::StatusOr<ApiKey> key = api->CreateApiKey(user_id, name, date_expire);
+    absl::StatusOr<ApiKey> key = api.CreateApiKey(user_id, name, date_expire);
     if (!key.ok()) {
       // The usual cause of a failure is a user this configuration has yet to create.
       framework::AddOpenFailure(diagnostics, key.status(),
-                                absl::IsNotFound(api->GetUser(user_id).status()),
+                                absl::IsNotFound(api.GetUser(user_id).status()),
                                 {.summary = "Could not create the ephemeral Vultr API key",
                                  .parent = absl::StrCat("Vultr user \"", user_id, "\""),
                                  .argument = "user_id",

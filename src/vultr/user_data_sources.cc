@@ -16,17 +16,16 @@ const framework::Schema& DataSchema(const char* name) { return framework::DataSo
 
 class ServiceUserDataSource : public framework::VendorDataSource<VultrApi> {
  public:
-  using VendorType::VendorType;
+  using VendorDataSource::VendorDataSource;
 
-  cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
+  cty::Value ReadWith(VultrApi& api, const cty::Value& config,
+                      framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema = DataSchema(kServiceUserType);
-    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
-    if (!api) return cty::Value();
     const std::string id = framework::GetString(config, "id");
     const std::string email = framework::GetString(config, "email");
     std::optional<User> user;
     if (!id.empty()) {
-      absl::StatusOr<User> found = api->GetUser(id);
+      absl::StatusOr<User> found = api.GetUser(id);
       if (found.ok()) {
         user = *found;
       } else if (!absl::IsNotFound(found.status())) {
@@ -34,7 +33,7 @@ class ServiceUserDataSource : public framework::VendorDataSource<VultrApi> {
         return cty::Value();
       }
     } else {
-      absl::StatusOr<std::optional<User>> found = api->FindUserByEmail(email);
+      absl::StatusOr<std::optional<User>> found = api.FindUserByEmail(email);
       if (!found.ok()) {
         diagnostics->AddStatus(found.status(), "Could not list the Vultr users");
         return cty::Value();
@@ -62,13 +61,12 @@ class ServiceUserDataSource : public framework::VendorDataSource<VultrApi> {
 
 class UsersDataSource : public framework::VendorDataSource<VultrApi> {
  public:
-  using VendorType::VendorType;
+  using VendorDataSource::VendorDataSource;
 
-  cty::Value Read(const cty::Value&, framework::Diagnostics* diagnostics) override {
+  cty::Value ReadWith(VultrApi& api, const cty::Value&,
+                      framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema = DataSchema(kUsersType);
-    std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
-    if (!api) return cty::Value();
-    absl::StatusOr<std::vector<User>> users = api->ListUsers();
+    absl::StatusOr<std::vector<User>> users = api.ListUsers();
     if (!users.ok()) {
       diagnostics->AddStatus(users.status(), "Could not list the Vultr users");
       return cty::Value();

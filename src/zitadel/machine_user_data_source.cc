@@ -12,18 +12,16 @@ constexpr char kTypeName[] = "orgiam_zitadel_machine_user";
 
 class MachineUserDataSource : public framework::VendorDataSource<ZitadelApi> {
  public:
-  using VendorType::VendorType;
+  using VendorDataSource::VendorDataSource;
 
-  cty::Value Read(const cty::Value& config, framework::Diagnostics* diagnostics) override {
-    const framework::Schema& schema = framework::DataSourceSchema(kTypeName);
-    std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
-    if (!api) return cty::Value();
-    const std::string org = api->ResolveOrg(framework::GetString(config, "org_id"));
+  cty::Value ReadWith(ZitadelApi& api, const cty::Value& config,
+                      framework::Diagnostics* diagnostics) override {
+    const std::string org = api.ResolveOrg(framework::GetString(config, "org_id"));
     const std::string id = framework::GetString(config, "id");
     const std::string user_name = framework::GetString(config, "user_name");
     std::optional<MachineUser> user;
     if (!id.empty()) {
-      absl::StatusOr<MachineUser> found = api->GetUser(org, id);
+      absl::StatusOr<MachineUser> found = api.GetUser(org, id);
       if (found.ok()) {
         user = *std::move(found);
       } else if (!absl::IsNotFound(found.status())) {
@@ -31,7 +29,7 @@ class MachineUserDataSource : public framework::VendorDataSource<ZitadelApi> {
         return cty::Value();
       }
     } else {
-      absl::StatusOr<std::optional<MachineUser>> found = api->FindUserByName(org, user_name);
+      absl::StatusOr<std::optional<MachineUser>> found = api.FindUserByName(org, user_name);
       if (!found.ok()) {
         diagnostics->AddStatus(found.status(), "Could not search the ZITADEL machine users");
         return cty::Value();
@@ -51,7 +49,7 @@ class MachineUserDataSource : public framework::VendorDataSource<ZitadelApi> {
           cty::Path().Attr(id.empty() ? "user_name" : "id"));
       return cty::Value();
     }
-    return framework::ObjectBuilder(schema)
+    return framework::ObjectBuilder(framework::DataSourceSchema(kTypeName))
         .SetString("id", user->id)
         .SetString("user_name", user->user_name)
         .SetString("org_id", user->org_id.empty() ? org : user->org_id)

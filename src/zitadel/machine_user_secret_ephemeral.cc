@@ -18,21 +18,20 @@ using nlohmann::json;
 
 class MachineUserSecretEphemeral : public framework::VendorEphemeral<ZitadelApi> {
  public:
-  using VendorType::VendorType;
+  using VendorEphemeral::VendorEphemeral;
 
-  Opened Open(const cty::Value& config, framework::Diagnostics* diagnostics) override {
+  Opened OpenWith(ZitadelApi& api, const cty::Value& config,
+                  framework::Diagnostics* diagnostics) override {
     const framework::Schema& schema = framework::EphemeralSchema(kTypeName);
     Opened opened;
     opened.result = cty::Value::Null(schema.implied_type);
-    std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
-    if (!api) return opened;
-    const std::string org = api->ResolveOrg(framework::GetString(config, "org_id"));
+    const std::string org = api.ResolveOrg(framework::GetString(config, "org_id"));
     const std::string user_id = framework::GetString(config, "user_id");
-    absl::StatusOr<MachineSecret> secret = api->GenerateSecret(org, user_id);
+    absl::StatusOr<MachineSecret> secret = api.GenerateSecret(org, user_id);
     if (!secret.ok()) {
       // The usual cause of a failure is a user this configuration has yet to create.
       framework::AddOpenFailure(
-          diagnostics, secret.status(), absl::IsNotFound(api->GetUser(org, user_id).status()),
+          diagnostics, secret.status(), absl::IsNotFound(api.GetUser(org, user_id).status()),
           {.summary = "Could not generate a client secret for the ZITADEL machine user",
            .parent = absl::StrCat("ZITADEL machine user \"", user_id, "\""),
            .argument = "user_id",
