@@ -41,7 +41,7 @@ set -e
 
 step "adopting a user created outside Terraform with an import block"
 sandbox_call POST /v2/users \
-  '{"name":"legacy-bot","email":"legacy-bot@example.com","service_user":true,"acls":["dns"]}' \
+  '{"name":"legacy-bot","email":"legacy-bot@example.com","password":"made-outside-terraform-1","service_user":true,"acls":["dns"]}' \
   >/dev/null
 cat >import.tf <<'TF'
 import {

@@ -52,6 +52,6 @@ RC
 
 # sandbox_call METHOD PATH [JSON] → prints the response body.
 sandbox_call() {
-  curl -sS -X "$1" -H "Authorization: Bearer sandbox-token" -H "Content-Type: application/json" \
+  curl -sS --fail-with-body -X "$1" -H "Authorization: Bearer sandbox-token" -H "Content-Type: application/json" \
     ${3:+--data "$3"} "$SANDBOX_URL$2"
 }
