@@ -1,5 +1,7 @@
 #include "framework/object_builder.h"
 
+#include <utility>
+
 #include "util/misuse.h"
 
 namespace orgiam::framework {
@@ -28,11 +30,15 @@ bool HasAttribute(const char* accessor, const cty::Value& object, const std::str
 
 }  // namespace
 
-ObjectBuilder::ObjectBuilder(const Schema& schema) : schema_(schema) {
-  for (const auto& [name, type] : schema.implied_type.attributes()) {
-    attributes_[name] = cty::Value::Null(type);
+ObjectBuilder::ObjectBuilder(cty::Type type, std::string owner)
+    : type_(std::move(type)), owner_(std::move(owner)) {
+  for (const auto& [name, attribute_type] : type_.attributes()) {
+    attributes_[name] = cty::Value::Null(attribute_type);
   }
 }
+
+ObjectBuilder::ObjectBuilder(const Schema& schema)
+    : ObjectBuilder(schema.implied_type, schema.type_name) {}
 
 ObjectBuilder::ObjectBuilder(const Schema& schema, const cty::Value& base) : ObjectBuilder(schema) {
   if (base.IsNull() || !base.IsKnown()) return;
@@ -42,7 +48,7 @@ ObjectBuilder::ObjectBuilder(const Schema& schema, const cty::Value& base) : Obj
 ObjectBuilder& ObjectBuilder::Set(const std::string& name, cty::Value value) {
   auto it = attributes_.find(name);
   if (it == attributes_.end()) {
-    util::ReportMisuse("ObjectBuilder::Set(\"" + name + "\") for " + schema_.type_name +
+    util::ReportMisuse("ObjectBuilder::Set(\"" + name + "\") for " + owner_ +
                        ", whose schema has no attribute \"" + name + "\"");
     return *this;  // never a stray attribute
   }
@@ -68,14 +74,24 @@ ObjectBuilder& ObjectBuilder::SetBool(const std::string& name, bool value) {
 }
 
 ObjectBuilder& ObjectBuilder::SetNull(const std::string& name) {
-  const auto& types = schema_.implied_type.attributes();
+  const auto& types = type_.attributes();
   auto it = types.find(name);
   return Set(name, it == types.end() ? cty::Value() : cty::Value::Null(it->second));
 }
 
-cty::Value ObjectBuilder::Build() const {
-  return cty::Value::Object(schema_.implied_type, attributes_);
+std::optional<ObjectBuilder> ObjectBuilder::ElementBuilder(const std::string& name) const {
+  const auto& types = type_.attributes();
+  const auto it = types.find(name);
+  if (it == types.end() || it->second.kind() != cty::Type::Kind::kList ||
+      it->second.element().kind() != cty::Type::Kind::kObject) {
+    util::ReportMisuse("ObjectBuilder::SetObjectList(\"" + name + "\") for " + owner_ +
+                       ", whose schema has no list-of-objects attribute \"" + name + "\"");
+    return std::nullopt;
+  }
+  return ObjectBuilder(it->second.element(), owner_ + "." + name + "[*]");
 }
+
+cty::Value ObjectBuilder::Build() const { return cty::Value::Object(type_, attributes_); }
 
 std::string GetString(const cty::Value& object, const std::string& name,
                       const std::string& fallback) {

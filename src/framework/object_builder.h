@@ -5,7 +5,9 @@
 // like the API mapping it is.
 
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/time/time.h"
@@ -35,10 +37,32 @@ class ObjectBuilder {
   // is not a time (e.g. "") is stored as given.
   ObjectBuilder& SetTime(const std::string& name, const std::string& reported,
                          absl::Duration precision = util::kExactInstant);
+  // A list attribute whose elements are objects (a data source's list of users, say): one
+  // element per item, each built by `fill(item, element)` on a builder of the element type
+  // that starts all null. A name that is not such a list is reported as Set reports it.
+  template <typename Item, typename Fill>
+  ObjectBuilder& SetObjectList(const std::string& name, const std::vector<Item>& items, Fill fill) {
+    const std::optional<ObjectBuilder> empty_element = ElementBuilder(name);
+    if (!empty_element) return *this;
+    std::vector<cty::Value> elements;
+    elements.reserve(items.size());
+    for (const Item& item : items) {
+      ObjectBuilder element = *empty_element;
+      fill(item, element);
+      elements.push_back(element.Build());
+    }
+    return Set(name, cty::Value::List(empty_element->type_, std::move(elements)));
+  }
   cty::Value Build() const;
 
  private:
-  const Schema& schema_;
+  // An object of `type`; `owner` names it in misuse reports.
+  ObjectBuilder(cty::Type type, std::string owner);
+  // A builder for the elements of the list-of-objects attribute `name`.
+  std::optional<ObjectBuilder> ElementBuilder(const std::string& name) const;
+
+  cty::Type type_;
+  std::string owner_;
   std::map<std::string, cty::Value> attributes_;
 };
 

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "framework/import_id.h"
 #include "framework/object_builder.h"
 #include "framework/schema_registry.h"
 #include "framework/time_plan.h"
@@ -168,21 +168,14 @@ class AccessTokenResource : public framework::VendorResource<MotherduckApi> {
 
   std::optional<cty::Value> Import(const std::string& id,
                                    framework::Diagnostics* diagnostics) override {
-    std::vector<std::string> parts = absl::StrSplit(id, '/');
-    if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
-      diagnostics->AddError(
-          "Invalid import id",
-          absl::StrCat("Expected <username>/<token_id>, e.g. ci_bot/"
-                       "3f1c2a9e-0b7d-4c55-9e0a-2d1f6b8c4e21, got \"",
-                       id,
-                       "\". The token "
-                       "itself cannot be read back: it stays empty after import."));
-      return std::nullopt;
-    }
+    const std::optional<framework::ParentChildId> ids = framework::SplitImportId(
+        id, "username/token_id (e.g. ci_bot/3f1c2a9e-0b7d-4c55-9e0a-2d1f6b8c4e21)",
+        "The token itself cannot be read back: it stays empty after import.", diagnostics);
+    if (!ids) return std::nullopt;
     // Read confirms the token exists and fills the rest.
     return framework::ObjectBuilder(Schema())
-        .SetString("id", parts[1])
-        .SetString("username", parts[0])
+        .SetString("id", ids->child)
+        .SetString("username", ids->parent)
         .Build();
   }
 };

@@ -12,9 +12,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "framework/import_id.h"
 #include "framework/object_builder.h"
+#include "framework/read_back.h"
 #include "framework/schema_registry.h"
 #include "framework/time_plan.h"
 #include "framework/vendor_type.h"
@@ -87,14 +88,11 @@ class ApiKeyResource : public framework::VendorResource<VultrApi> {
     std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
     const std::string user_id = framework::GetString(state, "user_id");
-    absl::StatusOr<ApiKey> key = api->GetApiKey(user_id, framework::GetString(state, "id"));
     // A 404 for the key or for its user: either way the key is gone.
-    if (absl::IsNotFound(key.status())) return std::nullopt;
-    if (!key.ok()) {
-      diagnostics->AddStatus(key.status(), "Could not read the Vultr API key");
-      return state;
-    }
-    return ToState(user_id, *key, state, /*created=*/false);
+    return framework::StateFromLookup(
+        api->GetApiKey(user_id, framework::GetString(state, "id")), state,
+        "Could not read the Vultr API key", diagnostics,
+        [&](const ApiKey& key) { return ToState(user_id, key, state, /*created=*/false); });
   }
 
   cty::Value Update(const cty::Value& /*prior*/, const cty::Value& planned,
@@ -114,15 +112,12 @@ class ApiKeyResource : public framework::VendorResource<VultrApi> {
 
   std::optional<cty::Value> Import(const std::string& id,
                                    framework::Diagnostics* diagnostics) override {
-    std::vector<std::string> parts = absl::StrSplit(id, '/');
-    if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
-      diagnostics->AddError("Invalid import id",
-                            absl::StrCat("Expected \"user_id/key_id\", got \"", id, "\"."));
-      return std::nullopt;
-    }
+    const std::optional<framework::ParentChildId> ids =
+        framework::SplitImportId(id, "user_id/key_id", "", diagnostics);
+    if (!ids) return std::nullopt;
     return framework::ObjectBuilder(Schema())
-        .SetString("user_id", parts[0])
-        .SetString("id", parts[1])
+        .SetString("user_id", ids->parent)
+        .SetString("id", ids->child)
         .SetString("api_key", "")
         .Build();
   }

@@ -21,6 +21,7 @@
 #include "absl/time/clock.h"
 #include "framework/import_advice.h"
 #include "framework/object_builder.h"
+#include "framework/read_back.h"
 #include "framework/schema_registry.h"
 #include "framework/vendor_type.h"
 #include "vultr/vultr_time.h"
@@ -134,13 +135,10 @@ class InvitationResource : public framework::VendorResource<VultrApi> {
                                  framework::Diagnostics* diagnostics) override {
     std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
-    absl::StatusOr<Invitation> invitation = api->GetInvitation(framework::GetString(state, "id"));
-    if (absl::IsNotFound(invitation.status())) return std::nullopt;
-    if (!invitation.ok()) {
-      diagnostics->AddStatus(invitation.status(), "Could not read the Vultr invitation");
-      return state;
-    }
-    return ToState(*invitation, state);
+    return framework::StateFromLookup(
+        api->GetInvitation(framework::GetString(state, "id")), state,
+        "Could not read the Vultr invitation", diagnostics,
+        [&](const Invitation& invitation) { return ToState(invitation, state); });
   }
 
   cty::Value Update(const cty::Value& prior, const cty::Value& planned,

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "framework/import_advice.h"
 #include "framework/object_builder.h"
+#include "framework/read_back.h"
 #include "framework/schema_registry.h"
 #include "framework/validators.h"
 #include "framework/vendor_type.h"
@@ -126,17 +127,13 @@ class ServiceUserResource : public framework::VendorResource<VultrApi> {
                                  framework::Diagnostics* diagnostics) override {
     std::shared_ptr<VultrApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
-    absl::StatusOr<User> user = api->GetUser(framework::GetString(state, "id"));
-    if (absl::IsNotFound(user.status())) return std::nullopt;
-    if (!user.ok()) {
-      diagnostics->AddStatus(user.status(), "Could not read the Vultr service user");
-      return state;
-    }
-    if (!user->service_user) {
-      AddNotAServiceUser(*user, diagnostics);
-      return state;
-    }
-    return ToState(*user, state);
+    return framework::StateFromLookup(
+        api->GetUser(framework::GetString(state, "id")), state,
+        "Could not read the Vultr service user", diagnostics, [&](const User& user) {
+          if (user.service_user) return ToState(user, state);
+          AddNotAServiceUser(user, diagnostics);  // a person's account: left as it is
+          return state;
+        });
   }
 
   cty::Value Update(const cty::Value& prior, const cty::Value& planned, const cty::Value& config,

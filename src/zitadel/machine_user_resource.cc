@@ -14,7 +14,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "framework/import_advice.h"
+#include "framework/import_id.h"
 #include "framework/object_builder.h"
+#include "framework/read_back.h"
 #include "framework/schema_registry.h"
 #include "framework/vendor_type.h"
 
@@ -173,14 +175,11 @@ class MachineUserResource : public framework::VendorResource<ZitadelApi> {
                                  framework::Diagnostics* diagnostics) override {
     std::shared_ptr<ZitadelApi> api = ConfiguredApi(diagnostics);
     if (!api) return state;
-    absl::StatusOr<MachineUser> user = api->GetUser(
-        api->ResolveOrg(framework::GetString(state, "org_id")), framework::GetString(state, "id"));
-    if (absl::IsNotFound(user.status())) return std::nullopt;
-    if (!user.ok()) {
-      diagnostics->AddStatus(user.status(), "Could not read the ZITADEL machine user");
-      return state;
-    }
-    return ToState(*user, state);
+    return framework::StateFromLookup(
+        api->GetUser(api->ResolveOrg(framework::GetString(state, "org_id")),
+                     framework::GetString(state, "id")),
+        state, "Could not read the ZITADEL machine user", diagnostics,
+        [&](const MachineUser& user) { return ToState(user, state); });
   }
 
   cty::Value Update(const cty::Value& prior, const cty::Value& planned,
@@ -252,16 +251,12 @@ class MachineUserResource : public framework::VendorResource<ZitadelApi> {
     if (!api) return std::nullopt;
     std::string org = api->default_org_id();
     std::string user_id;
-    if (const size_t slash = id.find('/'); slash != std::string::npos) {
-      org = id.substr(0, slash);
-      user_id = id.substr(slash + 1);
-      if (org.empty() || user_id.empty() || user_id.find('/') != std::string::npos) {
-        diagnostics->AddError("Invalid import id",
-                              absl::StrCat("\"", id,
-                                           "\" is not of the form org_id/user_id. "
-                                           "Import by user_id, org_id/user_id or user_name."));
-        return std::nullopt;
-      }
+    if (id.find('/') != std::string::npos) {
+      const std::optional<framework::ParentChildId> ids = framework::SplitImportId(
+          id, "org_id/user_id", "Import by user_id, org_id/user_id or user_name.", diagnostics);
+      if (!ids) return std::nullopt;
+      org = ids->parent;
+      user_id = ids->child;
     } else if (AllDigits(id)) {
       user_id = id;
     } else {

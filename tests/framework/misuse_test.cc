@@ -51,6 +51,10 @@ TEST(MisuseDeathTest, BuilderSettersNameTheTypeAndTheAttribute) {
   EXPECT_MISUSE(ObjectBuilder(UserSchema()).SetBool("api_enabeld", true), "api_enabeld");
   EXPECT_MISUSE(ObjectBuilder(UserSchema()).SetNull("pasword"), "pasword");
   EXPECT_MISUSE(ObjectBuilder(UserSchema()).Set("acl", StringSet({})), "acl");
+  // A list-of-objects setter on an attribute that is not one.
+  EXPECT_MISUSE(ObjectBuilder(UserSchema())
+                    .SetObjectList("acls", std::vector<int>{1}, [](int, ObjectBuilder&) {}),
+                "SetObjectList\\(\"acls\"\\) for orgiam_vultr_service_user");
 }
 
 TEST(MisuseDeathTest, CtyAttributeAccessNamesTheObjectAndTheAttribute) {
