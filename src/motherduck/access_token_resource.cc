@@ -169,7 +169,7 @@ class AccessTokenResource : public framework::VendorResource<MotherduckApi> {
   std::optional<cty::Value> Import(const std::string& id,
                                    framework::Diagnostics* diagnostics) override {
     const std::optional<framework::ParentChildId> ids = framework::SplitImportId(
-        id, "username/token_id (e.g. ci_bot/3f1c2a9e-0b7d-4c55-9e0a-2d1f6b8c4e21)",
+        id, "<username>/<token_id> (e.g. ci_bot/3f1c2a9e-0b7d-4c55-9e0a-2d1f6b8c4e21)",
         "The token itself cannot be read back: it stays empty after import.", diagnostics);
     if (!ids) return std::nullopt;
     // Read confirms the token exists and fills the rest.
