@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
+#include "util/misuse.h"
 
 namespace orgiam::framework {
 namespace {
@@ -11,9 +12,19 @@ constexpr size_t kMaxPrivateDataBytes = 64 * 1024;
 
 }  // namespace
 
+const std::string& PrivateIds::at(const std::string& name) const {
+  static const std::string* const kNone = new std::string();
+  const auto it = ids_.find(name);
+  if (it != ids_.end()) return it->second;
+  util::ReportMisuse("PrivateIds::at(\"" + name +
+                     "\"): not among the ids the ephemeral resource's Close requires");
+  return *kNone;
+}
+
 std::string EncodePrivateIds(const PrivateIds& ids) {
   // replace: an ill-formed byte in an id must not throw; such an id is refused by the API anyway.
-  return nlohmann::json(ids).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return nlohmann::json(ids.entries())
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::optional<PrivateIds> DecodePrivateIds(std::string_view private_data,
@@ -30,7 +41,7 @@ std::optional<PrivateIds> DecodePrivateIds(std::string_view private_data,
   if (!parsed.is_object()) return refuse("it is not a JSON object");
   PrivateIds ids;
   for (const auto& [name, value] : parsed.items()) {
-    if (value.is_string()) ids[name] = value.get<std::string>();
+    if (value.is_string()) ids.Set(name, value.get<std::string>());
   }
   for (const std::string& name : required) {
     if (!ids.contains(name)) return refuse(absl::StrCat("it has no \"", name, "\""));

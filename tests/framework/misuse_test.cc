@@ -8,6 +8,7 @@
 
 #include "cty/value.h"
 #include "framework/object_builder.h"
+#include "framework/private_ids.h"
 #include "framework/schema_registry.h"
 
 namespace orgiam::framework {
@@ -57,6 +58,10 @@ TEST(MisuseDeathTest, BuilderSettersNameTheTypeAndTheAttribute) {
                 "SetObjectList\\(\"acls\"\\) for orgiam_vultr_service_user");
 }
 
+TEST(MisuseDeathTest, PrivateIdsNameTheMissingId) {
+  EXPECT_MISUSE(PrivateIds({{"user_id", "u1"}}).at("key_id"), "PrivateIds::at\\(\"key_id\"\\)");
+}
+
 TEST(MisuseDeathTest, CtyAttributeAccessNamesTheObjectAndTheAttribute) {
   const cty::Value user = User();
   EXPECT_MISUSE(user.GetAttr("emial"), "GetAttr\\(\"emial\"\\) on object \\{.*email.*\\}");
@@ -104,6 +109,11 @@ TEST_F(MisuseReleaseTest, WritersAddNoStrayAttribute) {
   ASSERT_EQ(reports.size(), 5u);
   EXPECT_NE(reports[0].find("orgiam_vultr_service_user"), std::string::npos) << reports[0];
   EXPECT_NE(reports[0].find("emial"), std::string::npos) << reports[0];
+}
+
+TEST_F(MisuseReleaseTest, AMissingPrivateIdIsEmptyAndReported) {
+  EXPECT_EQ(PrivateIds({{"user_id", "u1"}}).at("key_id"), "");
+  EXPECT_EQ(util::TakeMisuseReports().size(), 1u);
 }
 
 TEST_F(MisuseReleaseTest, CorrectNamesReportNothing) {
