@@ -9,6 +9,7 @@
 #include "vultr_api_keys.h"
 #include "vultr_invitations.h"
 #include "vultr_users.h"
+#include "zitadel_pats.h"
 #include "zitadel_users.h"
 
 namespace orgiam::sandbox {
@@ -51,6 +52,13 @@ Json StateJson(App& app) {
     item["client_secret"] = user.client_secret;
     zitadel_users.push_back(std::move(item));
   }
+  Json zitadel_pats = Json::array();
+  for (const ZitadelPat& pat : state.zitadel_pats) {
+    Json item = ZitadelPatJson(pat);
+    item["user_id"] = pat.user_id;
+    item["token"] = pat.token;
+    zitadel_pats.push_back(std::move(item));
+  }
   Json motherduck_users = Json::array();
   for (const MotherDuckUser& user : state.motherduck_users) {
     motherduck_users.push_back({{"username", user.username},
@@ -65,7 +73,7 @@ Json StateJson(App& app) {
     tokens.push_back(std::move(item));
   }
   return {{"vultr", {{"users", vultr_users}, {"invitations", invitations}, {"api_keys", api_keys}}},
-          {"zitadel", {{"users", zitadel_users}}},
+          {"zitadel", {{"users", zitadel_users}, {"pats", zitadel_pats}}},
           {"motherduck", {{"users", motherduck_users}, {"tokens", tokens}}}};
 }
 

@@ -37,6 +37,15 @@ bool IsIssuedMotherDuckToken(const State& state, std::string_view token, std::in
   return false;
 }
 
+// A personal access token of a ZITADEL machine user that has been neither
+// removed (also with its user) nor outlived its expiration date.
+bool IsIssuedZitadelPat(const State& state, std::string_view token, std::int64_t now_us) {
+  for (const ZitadelPat& pat : state.zitadel_pats) {
+    if (pat.token == token) return pat.expires_us > now_us;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool AcceptsBearerToken(App& app, Vendor vendor, std::string_view token) {
@@ -51,10 +60,10 @@ bool AcceptsBearerToken(App& app, Vendor vendor, std::string_view token) {
     case Vendor::kMotherDuck:
       return IsIssuedMotherDuckToken(tx.state(), token, now_us);
     case Vendor::kZitadel:
-      // A machine user's client secret is exchanged for a token at ZITADEL's
-      // OAuth endpoint, which the sandbox does not have; it is never a bearer
-      // token itself.
-      return false;
+      // A personal access token is a bearer token itself. A machine user's
+      // client secret is not: it is exchanged for a token at ZITADEL's OAuth
+      // endpoint, which the sandbox does not have.
+      return IsIssuedZitadelPat(tx.state(), token, now_us);
   }
   return false;
 }

@@ -25,6 +25,7 @@
 #include "vultr_api_keys.h"
 #include "vultr_invitations.h"
 #include "vultr_users.h"
+#include "zitadel_pats.h"
 #include "zitadel_users.h"
 
 namespace orgiam::sandbox {
@@ -193,6 +194,7 @@ int Run(int argc, char** argv) {
   RegisterVultrApiKeys(router, app);
   RegisterVultrInvitations(router, app);
   RegisterZitadelUsers(router, app);
+  RegisterZitadelPats(router, app);
   RegisterMotherDuckUsers(router, app);
   RegisterMotherDuckTokens(router, app);
   RegisterAdmin(router, app);

@@ -26,6 +26,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ZitadelUser, id, org_id, user_na
                                                 description, access_token_type, client_secret,
                                                 human, first_name, last_name, email, sequence,
                                                 created_us, changed_us, seq)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ZitadelPat, id, user_id, org_id, token, expires_us,
+                                                sequence, created_us, seq)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MotherDuckUser, username, instances, created_us,
                                                 seq)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MotherDuckToken, id, username, name, description,
@@ -66,6 +68,7 @@ void State::ClearObjects() {
   vultr_invitations.clear();
   vultr_api_keys.clear();
   zitadel_users.clear();
+  zitadel_pats.clear();
   motherduck_users.clear();
   motherduck_tokens.clear();
 }
@@ -92,6 +95,7 @@ bool Store::Open(const std::string& path, std::string* error) {
     Take(doc, "vultr_invitations", &loaded.vultr_invitations);
     Take(doc, "vultr_api_keys", &loaded.vultr_api_keys);
     Take(doc, "zitadel_users", &loaded.zitadel_users);
+    Take(doc, "zitadel_pats", &loaded.zitadel_pats);
     Take(doc, "motherduck_users", &loaded.motherduck_users);
     Take(doc, "motherduck_tokens", &loaded.motherduck_tokens);
     loaded.next_seq = doc.value("next_seq", std::int64_t{1});
@@ -120,6 +124,7 @@ void Store::SaveLocked() {
   Put(doc, "vultr_invitations", state_.vultr_invitations);
   Put(doc, "vultr_api_keys", state_.vultr_api_keys);
   Put(doc, "zitadel_users", state_.zitadel_users);
+  Put(doc, "zitadel_pats", state_.zitadel_pats);
   Put(doc, "motherduck_users", state_.motherduck_users);
   Put(doc, "motherduck_tokens", state_.motherduck_tokens);
   const std::string text = doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -74,6 +74,18 @@ struct ZitadelUser {
   std::int64_t seq = 0;
 };
 
+// A personal access token of a ZITADEL machine user (management.proto AddPersonalAccessToken).
+struct ZitadelPat {
+  std::string id;
+  std::string user_id;
+  std::string org_id;
+  std::string token;  // the secret
+  std::int64_t expires_us = 0;
+  std::uint64_t sequence = 0;
+  std::int64_t created_us = 0;
+  std::int64_t seq = 0;
+};
+
 struct MotherDuckUser {
   std::string username;
   nlohmann::json instances;  // the Duckling configuration
@@ -98,6 +110,7 @@ struct State {
   std::vector<VultrInvitation> vultr_invitations;
   std::vector<VultrApiKey> vultr_api_keys;
   std::vector<ZitadelUser> zitadel_users;
+  std::vector<ZitadelPat> zitadel_pats;
   std::vector<MotherDuckUser> motherduck_users;
   std::vector<MotherDuckToken> motherduck_tokens;
   std::int64_t next_seq = 1;

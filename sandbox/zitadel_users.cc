@@ -30,17 +30,6 @@ void UserNotFound(httplib::Response& res) {
   ZitadelError(res, kGrpcNotFound, "User could not be found", "QUERY-Dfbg2");
 }
 
-// Parses the body as grpc-gateway would; on failure writes its InvalidArgument
-// answer.
-std::optional<Json> ReadBody(const httplib::Request& req, httplib::Response& res) {
-  auto body = ParseBody(req.body);
-  if (!body || !body->is_object()) {
-    InvalidArgument(res, "proto: syntax error: the request body is not a JSON object");
-    return std::nullopt;
-  }
-  return body;
-}
-
 // A string field checked like protoc-gen-validate does (lengths in runes).
 // `message` and `field` name it in errors ("AddMachineUserRequest",
 // "UserName").
@@ -99,16 +88,6 @@ bool ReadTokenType(const Json& body, std::string* out, httplib::Response& res) {
   return false;
 }
 
-std::string NewZitadelId(const State& state) {
-  while (true) {
-    const std::string id =
-        std::to_string(200000000000000000ULL + RandomUint64() % 100000000000000000ULL);
-    const bool taken = std::any_of(state.zitadel_users.begin(), state.zitadel_users.end(),
-                                   [&](const ZitadelUser& u) { return u.id == id; });
-    if (!taken) return id;
-  }
-}
-
 ZitadelUser* FindUser(State& state, const std::string& org_id, const std::string& id) {
   for (ZitadelUser& user : state.zitadel_users) {
     if (user.id == id && user.org_id == org_id) return &user;
@@ -154,20 +133,6 @@ ZitadelUser* FindRequestedUser(State& state, const ZitadelOrg& org, const httpli
   return user;
 }
 
-// The machine user named by the route. The machine commands load a machine write model
-// (internal/command/user_machine.go ChangeMachine, user_machine_secret.go), which finds no
-// machine behind a human's id: "Errors.User.NotFound". Assumption: the same NotFound answer
-// as GetUserByID's miss.
-ZitadelUser* FindRequestedMachine(State& state, const ZitadelOrg& org, const httplib::Request& req,
-                                  httplib::Response& res) {
-  ZitadelUser* user = FindRequestedUser(state, org, req, res);
-  if (user != nullptr && user->human) {
-    UserNotFound(res);
-    return nullptr;
-  }
-  return user;
-}
-
 // Records a change to the user and answers with its details.
 void CommitChange(App& app, Store::Tx& tx, ZitadelUser& user, httplib::Response& res) {
   Touch(tx.state(), user, app.clock.NowMicros());
@@ -200,7 +165,7 @@ void StoreNewUser(App& app, Store::Tx& tx, const ZitadelOrg& org, const std::str
 void AddMachineUser(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
-  const auto body = ReadBody(req, res);
+  const auto body = ReadZitadelBody(req, res);
   if (!body) return;
   ZitadelUser user;
   if (!ReadText(*body, "userName", "AddMachineUserRequest", "UserName", 1, 200, &user.user_name,
@@ -239,7 +204,7 @@ void AddMachineUser(App& app, const httplib::Request& req, httplib::Response& re
 void AddHumanUser(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
-  const auto body = ReadBody(req, res);
+  const auto body = ReadZitadelBody(req, res);
   if (!body) return;
   ZitadelUser user;
   user.human = true;
@@ -295,7 +260,7 @@ void GetUser(App& app, const httplib::Request& req, httplib::Response& res) {
 void UpdateMachine(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
-  const auto body = ReadBody(req, res);
+  const auto body = ReadZitadelBody(req, res);
   if (!body) return;
   std::string name, description, token_type;
   if (!ReadText(*body, "name", "UpdateMachineRequest", "Name", 1, 200, &name, res) ||
@@ -324,7 +289,7 @@ void UpdateMachine(App& app, const httplib::Request& req, httplib::Response& res
 void UpdateUserName(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
-  const auto body = ReadBody(req, res);
+  const auto body = ReadZitadelBody(req, res);
   if (!body) return;
   std::string user_name;
   if (!ReadText(*body, "userName", "UpdateUserNameRequest", "UserName", 1, 200, &user_name, res)) {
@@ -358,6 +323,8 @@ void RemoveUser(App& app, const httplib::Request& req, httplib::Response& res) {
   const Json details = ChangeDetails(*user);
   const std::string id = user->id;
   std::erase_if(state.zitadel_users, [&](const ZitadelUser& u) { return u.id == id; });
+  // A removed user's tokens no longer authenticate or list.
+  std::erase_if(state.zitadel_pats, [&](const ZitadelPat& p) { return p.user_id == id; });
   tx.MarkDirty();
   SendJson(res, 200, {{"details", details}});
 }
@@ -365,7 +332,7 @@ void RemoveUser(App& app, const httplib::Request& req, httplib::Response& res) {
 void GenerateSecret(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
-  if (!ReadBody(req, res)) return;
+  if (!ReadZitadelBody(req, res)) return;
   auto tx = app.store.Begin();
   State& state = tx.state();
   ZitadelUser* user = FindRequestedMachine(state, *org, req, res);
@@ -504,7 +471,7 @@ bool ReadFilter(const Json& query, std::vector<Filter>* filters, httplib::Respon
 void ListUsers(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
-  const auto body = ReadBody(req, res);
+  const auto body = ReadZitadelBody(req, res);
   if (!body) return;
   std::uint64_t offset = 0;
   std::uint64_t limit = 0;
@@ -548,6 +515,37 @@ void ListUsers(App& app, const httplib::Request& req, httplib::Response& res) {
 }
 
 }  // namespace
+
+std::optional<Json> ReadZitadelBody(const httplib::Request& req, httplib::Response& res) {
+  auto body = ParseBody(req.body);
+  if (!body || !body->is_object()) {
+    InvalidArgument(res, "proto: syntax error: the request body is not a JSON object");
+    return std::nullopt;
+  }
+  return body;
+}
+
+std::string NewZitadelId(const State& state) {
+  while (true) {
+    const std::string id =
+        std::to_string(200000000000000000ULL + RandomUint64() % 100000000000000000ULL);
+    const bool taken = std::any_of(state.zitadel_users.begin(), state.zitadel_users.end(),
+                                   [&](const ZitadelUser& u) { return u.id == id; }) ||
+                       std::any_of(state.zitadel_pats.begin(), state.zitadel_pats.end(),
+                                   [&](const ZitadelPat& p) { return p.id == id; });
+    if (!taken) return id;
+  }
+}
+
+ZitadelUser* FindRequestedMachine(State& state, const ZitadelOrg& org, const httplib::Request& req,
+                                  httplib::Response& res) {
+  ZitadelUser* user = FindRequestedUser(state, org, req, res);
+  if (user != nullptr && user->human) {
+    UserNotFound(res);
+    return nullptr;
+  }
+  return user;
+}
 
 // zitadel.user.v1.User (proto/zitadel/user.proto): the kind is the `type` oneof, `human`
 // (Human: profile, email) or `machine` (Machine: name, description, has_secret,

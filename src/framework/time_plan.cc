@@ -51,4 +51,11 @@ bool PlanRecreationWhenExpired(const Schema& schema, const PlanRequest& request,
   return true;
 }
 
+void PlanConfiguredExpiry(const Schema& schema, const PlanRequest& request, cty::Value* planned,
+                          const ExpiringCredential& credential, absl::Duration precision,
+                          absl::Time now, Diagnostics* diagnostics) {
+  ReplaceWhenInstantChanges(schema, request, planned, credential.expiry_attribute, precision);
+  PlanRecreationWhenExpired(schema, request, planned, credential, now, diagnostics);
+}
+
 }  // namespace orgiam::framework

@@ -38,6 +38,12 @@ bool PlanRecreationWhenExpired(const Schema& schema, const PlanRequest& request,
                                cty::Value* planned, const ExpiringCredential& credential,
                                absl::Time now, Diagnostics* diagnostics);
 
+// For a credential whose configurable expiry replaces it (`credential.expiry_attribute`,
+// compared at `precision`): ReplaceWhenInstantChanges, then PlanRecreationWhenExpired.
+void PlanConfiguredExpiry(const Schema& schema, const PlanRequest& request, cty::Value* planned,
+                          const ExpiringCredential& credential, absl::Duration precision,
+                          absl::Time now, Diagnostics* diagnostics);
+
 }  // namespace orgiam::framework
 
 #endif  // ORGIAM_FRAMEWORK_TIME_PLAN_H_

@@ -74,6 +74,21 @@ class VendorType : public Interface {
 template <typename Api>
 using VendorResource = VendorType<Resource, Api>;
 
+// A managed resource the vendor cannot change: every configurable attribute replaces it (its
+// schema's `requires_replace`, or a ModifyPlan rule such as ReplaceWhenInstantChanges). What
+// Terraform can still plan in place is another spelling of a value the vendor already holds
+// (the same instant written with another offset): Update sends nothing and keeps the plan.
+template <typename Api>
+class ReplaceOnlyVendorResource : public VendorResource<Api> {
+ public:
+  using VendorResource<Api>::VendorResource;
+
+  cty::Value Update(const cty::Value& /*prior*/, const cty::Value& planned,
+                    const cty::Value& /*config*/, Diagnostics* /*diagnostics*/) final {
+    return planned;
+  }
+};
+
 // DataSource::Read with the vendor's client. Thread-safety as DataSource::Read: the function
 // is called from many threads at once.
 template <typename Api>

@@ -85,9 +85,10 @@ void WarnIfDropped(const Token& token, const std::string& requested,
 const framework::ExpiringCredential kExpiry{.expiry_attribute = "expire_at",
                                             .what = "MotherDuck access token"};
 
-class AccessTokenResource : public framework::VendorResource<MotherduckApi> {
+// Every configurable attribute replaces the token: nothing is left to change in place.
+class AccessTokenResource : public framework::ReplaceOnlyVendorResource<MotherduckApi> {
  public:
-  using VendorType::VendorType;
+  using ReplaceOnlyVendorResource::ReplaceOnlyVendorResource;
 
   void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
                   framework::Diagnostics* diagnostics) const override {
@@ -149,13 +150,6 @@ class AccessTokenResource : public framework::VendorResource<MotherduckApi> {
                      "MotherDuck (revoked or expired outside Terraform). Terraform will plan "
                      "to create it again."));
     return std::nullopt;
-  }
-
-  cty::Value Update(const cty::Value& /*prior*/, const cty::Value& planned,
-                    const cty::Value& /*config*/,
-                    framework::Diagnostics* /*diagnostics*/) override {
-    // Every configurable attribute replaces the token; nothing is left to change in place.
-    return planned;
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {

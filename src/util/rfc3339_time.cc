@@ -24,8 +24,6 @@ std::string FormatRfc3339Utc(absl::Time time, absl::Duration precision) {
     format = "%Y-%m-%dT%H:%M:%SZ";
   } else if (precision == absl::Milliseconds(1)) {
     format = "%Y-%m-%dT%H:%M:%E3SZ";
-  } else if (precision == absl::Microseconds(1)) {
-    format = "%Y-%m-%dT%H:%M:%E6SZ";
   }
   return absl::FormatTime(format, Truncated(time, precision), absl::UTCTimeZone());
 }

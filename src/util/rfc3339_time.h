@@ -21,8 +21,9 @@ inline constexpr absl::Duration kExactInstant = absl::Nanoseconds(1);
 std::optional<absl::Time> ParseRfc3339(const std::string& text);
 
 // The canonical spelling: UTC with `Z`, at `precision` (truncated): whole seconds
-// "2030-01-01T00:00:00Z", milliseconds "…00.000Z", microseconds "…00.000000Z"; at any other
-// precision, fractional seconds only when there are any ("…00.5Z").
+// "2030-01-01T00:00:00Z", milliseconds "…00.000Z" (MotherDuck's fixed three digits); at any
+// other precision (ZITADEL's microseconds), fractional seconds only when there are any
+// ("…00Z", "…00.5Z"), as protobuf's JSON mapping writes them without padding.
 std::string FormatRfc3339Utc(absl::Time time, absl::Duration precision = kExactInstant);
 
 // True when both denote the same instant once truncated to `precision` (or are textually

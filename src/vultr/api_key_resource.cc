@@ -52,18 +52,18 @@ cty::Value ToState(const std::string& user_id, const ApiKey& key, const cty::Val
   return state.Build();
 }
 
-class ApiKeyResource : public framework::VendorResource<VultrApi> {
+const framework::ExpiringCredential kExpiry{.expiry_attribute = "date_expire",
+                                            .what = "Vultr API key"};
+
+// Update: what is left in place is another spelling of the same date_expire.
+class ApiKeyResource : public framework::ReplaceOnlyVendorResource<VultrApi> {
  public:
-  using VendorType::VendorType;
+  using ReplaceOnlyVendorResource::ReplaceOnlyVendorResource;
 
   void ModifyPlan(const framework::PlanRequest& request, cty::Value* planned,
                   framework::Diagnostics* diagnostics) const override {
-    framework::ReplaceWhenInstantChanges(Schema(), request, planned, "date_expire",
-                                         kVultrTimePrecision);
-    framework::PlanRecreationWhenExpired(
-        Schema(), request, planned,
-        framework::ExpiringCredential{.expiry_attribute = "date_expire", .what = "Vultr API key"},
-        absl::Now(), diagnostics);
+    framework::PlanConfiguredExpiry(Schema(), request, planned, kExpiry, kVultrTimePrecision,
+                                    absl::Now(), diagnostics);
   }
 
   cty::Value Create(const cty::Value& planned, const cty::Value& /*config*/,
@@ -93,14 +93,6 @@ class ApiKeyResource : public framework::VendorResource<VultrApi> {
         api->GetApiKey(user_id, framework::GetString(state, "id")), state,
         "Could not read the Vultr API key", diagnostics,
         [&](const ApiKey& key) { return ToState(user_id, key, state, /*created=*/false); });
-  }
-
-  cty::Value Update(const cty::Value& /*prior*/, const cty::Value& planned,
-                    const cty::Value& /*config*/,
-                    framework::Diagnostics* /*diagnostics*/) override {
-    // Every configurable attribute forces a replacement; what is left in place is another
-    // spelling of the same date_expire, which Vultr already holds: nothing to send.
-    return planned;
   }
 
   void Delete(const cty::Value& prior, framework::Diagnostics* diagnostics) override {

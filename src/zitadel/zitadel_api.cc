@@ -1,14 +1,19 @@
 #include "zitadel/zitadel_api.h"
 
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "http/encoding.h"
 #include "http/exactly_once.h"
 #include "http/json_body.h"
 #include "http/outcome.h"
+#include "http/pagination.h"
 #include "nlohmann/json.hpp"
+#include "util/rfc3339_time.h"
 #include "util/status_macros.h"
 #include "zitadel/zitadel_error.h"
 
@@ -91,6 +96,18 @@ absl::StatusOr<json> Parse(const http::Response& response, const std::string& wh
   return http::ParseJsonBodyOrEmpty(response, absl::StrCat(kLabel, ": ", what));
 }
 
+// The route of `path` without its ids, for messages: "/123/secret" → "/{id}/secret",
+// "/123/pats/456" → "/{id}/pats/{token_id}"; searches ("/_search") stay as they are.
+std::string RouteTemplate(const std::string& path) {
+  std::vector<std::string> segments =
+      absl::StrSplit(path.substr(std::string(kUsers).size()), '/', absl::SkipEmpty());
+  if (!segments.empty() && segments[0][0] != '_') segments[0] = "{id}";
+  if (segments.size() > 2 && segments[1] == "pats" && segments[2][0] != '_') {
+    segments[2] = "{token_id}";
+  }
+  return segments.empty() ? "" : absl::StrCat("/", absl::StrJoin(segments, "/"));
+}
+
 http::Request MakeRequest(const std::string& method, const std::string& org_id,
                           const std::string& path, const std::string& body) {
   http::Request request{.method = method, .path = path, .body = body};
@@ -109,13 +126,7 @@ absl::StatusOr<http::Response> ZitadelApi::Call(const std::string& method,
   http::Request request = MakeRequest(method, org_id, path, body);
   request.read_only = read_only;
   ASSIGN_OR_RETURN(http::Response response, client_.Send(request));
-  std::string route = path.substr(std::string(kUsers).size());
-  // "/123/secret" → "/{id}/secret"
-  if (route.size() > 1 && route[1] != '_') {
-    const size_t end = route.find('/', 1);
-    route = absl::StrCat("/{id}", end == std::string::npos ? "" : route.substr(end));
-  }
-  if (!response.ok()) return ZitadelError(response, What(method, route));
+  if (!response.ok()) return ZitadelError(response, What(method, RouteTemplate(path)));
   return response;
 }
 
@@ -253,6 +264,134 @@ absl::Status ZitadelApi::RemoveSecret(const std::string& org_id, const std::stri
   absl::Status status = Call("DELETE", org_id, path, "").status();
   // FailedPrecondition (code 9) is ZITADEL's "the user has no secret".
   return absl::IsFailedPrecondition(status) ? absl::OkStatus() : status;
+}
+
+namespace {
+
+PersonalAccessToken ParsePersonalAccessToken(const json& object) {
+  return PersonalAccessToken{
+      .id = http::JsonString(object, "id"),
+      .expiration_date = http::JsonString(object, "expirationDate"),
+      .creation_date = http::JsonString(Member(object, "details"), "creationDate"),
+      .org_id = http::JsonString(Member(object, "details"), "resourceOwner"),
+      .token = ""};
+}
+
+// ListPersonalAccessTokens' page size. Assumption: ZITADEL caps a page at its configured
+// maximum (1000 by default), so 100 is always honoured.
+constexpr int kPatPageSize = 100;
+
+}  // namespace
+
+absl::StatusOr<std::vector<PersonalAccessToken>> ZitadelApi::ListPersonalAccessTokens(
+    const std::string& org_id, const std::string& user_id) {
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id, "/pats/_search"));
+  const std::string what = What("POST", "/{id}/pats/_search");
+  std::vector<PersonalAccessToken> tokens;
+  http::PageWalk walk(absl::StrCat(kLabel, ": ", what));
+  for (int offset = 0;;) {
+    RETURN_IF_ERROR(walk.BeforePage());
+    const json query = {{"query", {{"offset", std::to_string(offset)}, {"limit", kPatPageSize}}}};
+    // A search changes nothing: the client retries it like a GET.
+    ASSIGN_OR_RETURN(const http::Response response,
+                     Call("POST", org_id, path, query.dump(), /*read_only=*/true));
+    ASSIGN_OR_RETURN(json parsed, Parse(response, what));
+    // proto3 JSON leaves an empty list out; anything else where the list belongs is garbage.
+    const json& result = Member(parsed, "result");
+    if (!parsed.is_object() || !(result.is_null() || result.is_array())) {
+      return absl::InternalError(
+          absl::StrCat(kLabel, ": ", what, " answered without a result list"));
+    }
+    for (const json& item : result) {
+      PersonalAccessToken token = ParsePersonalAccessToken(item);
+      if (token.id.empty()) {
+        return absl::InternalError(
+            absl::StrCat(kLabel, ": ", what, " listed a token without an id"));
+      }
+      tokens.push_back(std::move(token));
+    }
+    const int page = static_cast<int>(result.size());
+    offset += page;
+    // A short page is the last one.
+    const std::string next = page < kPatPageSize ? "" : std::to_string(offset);
+    ASSIGN_OR_RETURN(const bool more, walk.AfterPage(result.size(), next));
+    if (!more) return tokens;
+  }
+}
+
+absl::StatusOr<PersonalAccessToken> ZitadelApi::GetPersonalAccessToken(
+    const std::string& org_id, const std::string& user_id, const std::string& token_id) {
+  ASSIGN_OR_RETURN(const std::string segment,
+                   http::PathSegment(token_id, "ZITADEL personal access token id"));
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id, "/pats/" + segment));
+  const std::string what = What("GET", "/{id}/pats/{token_id}");
+  ASSIGN_OR_RETURN(const http::Response response, Call("GET", org_id, path, ""));
+  ASSIGN_OR_RETURN(json parsed, Parse(response, what));
+  PersonalAccessToken token = ParsePersonalAccessToken(Member(parsed, "token"));
+  if (token.id != token_id) {
+    return absl::InternalError(
+        absl::StrCat(kLabel, ": ", what,
+                     token.id.empty() ? " returned no token" : " answered for another token"));
+  }
+  return token;
+}
+
+absl::StatusOr<PersonalAccessToken> ZitadelApi::AddPersonalAccessToken(
+    const std::string& org_id, const std::string& user_id,
+    const std::optional<std::string>& expiration_date) {
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id, "/pats"));
+  json body = json::object();
+  if (expiration_date) body["expirationDate"] = *expiration_date;
+  const std::string what = What("POST", "/{id}/pats");
+  const std::string expires = expiration_date.value_or(kNeverExpires);
+  http::CreateSpec spec{
+      .post = MakeRequest("POST", org_id, path, body.dump()),
+      .find = [this, &org_id, &user_id, &expires]() -> absl::StatusOr<http::ExistingObjects> {
+        ASSIGN_OR_RETURN(std::vector<PersonalAccessToken> tokens,
+                         ListPersonalAccessTokens(org_id, user_id));
+        http::ExistingObjects matching;
+        for (const PersonalAccessToken& token : tokens) {
+          if (!util::SameInstant(token.expiration_date, expires, kZitadelTimePrecision)) continue;
+          matching.push_back(
+              {.id = token.id,
+               .label = absl::StrCat("personal access token ", token.id, " of user ", user_id,
+                                     " (expires ", token.expiration_date, ")")});
+        }
+        return matching;
+      },
+      // Tokens have no name: those listed before the POST are only left alone.
+      .unique_key = false,
+      .answer_complete =
+          [](const http::Response& response) {
+            const json answer = http::JsonBodyOrNull(response);
+            return !http::JsonString(answer, "tokenId").empty() &&
+                   !http::JsonString(answer, "token").empty();
+          }};
+  ASSIGN_OR_RETURN(const http::Response response,
+                   http::CreateCapturingSecret(
+                       client_, spec, [this, &org_id, &user_id](const http::ExistingObject& made) {
+                         return RemovePersonalAccessToken(org_id, user_id, made.id);
+                       }));
+  if (!response.ok()) return ZitadelError(response, what);
+  ASSIGN_OR_RETURN(json created, Parse(response, what));
+  PersonalAccessToken token{
+      .id = http::JsonString(created, "tokenId"),
+      .expiration_date = expires,
+      .creation_date = http::JsonString(Member(created, "details"), "creationDate"),
+      .org_id = http::JsonString(Member(created, "details"), "resourceOwner"),
+      .token = http::JsonString(created, "token")};
+  if (token.org_id.empty()) token.org_id = org_id;
+  return token;
+}
+
+absl::Status ZitadelApi::RemovePersonalAccessToken(const std::string& org_id,
+                                                   const std::string& user_id,
+                                                   const std::string& token_id) {
+  ASSIGN_OR_RETURN(const std::string segment,
+                   http::PathSegment(token_id, "ZITADEL personal access token id"));
+  ASSIGN_OR_RETURN(const std::string path, UserPath(user_id, "/pats/" + segment));
+  absl::Status status = Call("DELETE", org_id, path, "").status();
+  return absl::IsNotFound(status) ? absl::OkStatus() : status;
 }
 
 }  // namespace orgiam::zitadel

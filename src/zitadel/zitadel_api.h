@@ -1,7 +1,8 @@
 #ifndef ORGIAM_ZITADEL_ZITADEL_API_H_
 #define ORGIAM_ZITADEL_ZITADEL_API_H_
 
-// Client for ZITADEL's management API v1 (machine users and their secrets).
+// Client for ZITADEL's management API v1 (machine users, their secrets and their personal
+// access tokens).
 //
 // Every call names the organization it acts in; an empty org id sends no x-zitadel-orgid
 // header, so ZITADEL uses the token's own organization (read back from
@@ -14,6 +15,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "framework/api_slot.h"
 #include "http/client.h"
 #include "nlohmann/json.hpp"
@@ -21,6 +23,9 @@
 namespace orgiam::zitadel {
 
 inline constexpr char kBearerTokenType[] = "ACCESS_TOKEN_TYPE_BEARER";
+
+// ZITADEL stores its times to the microsecond (PostgreSQL timestamptz).
+inline constexpr absl::Duration kZitadelTimePrecision = absl::Microseconds(1);
 
 struct MachineUser {
   std::string id;
@@ -56,6 +61,18 @@ struct MachineSecret {
   std::string client_secret;  // secret: never log
 };
 
+// A personal access token of a machine user (zitadel.user.v1.PersonalAccessToken).
+struct PersonalAccessToken {
+  std::string id;
+  std::string expiration_date;  // RFC 3339 as ZITADEL writes it
+  std::string creation_date;    // details.creationDate
+  std::string org_id;           // details.resourceOwner: the user's organization
+  std::string token;            // secret: only AddPersonalAccessToken's answer has it; never log
+};
+
+// ZITADEL's expiration date for a token added without one (internal/domain/expiration.go).
+inline constexpr char kNeverExpires[] = "9999-12-31T23:59:59Z";
+
 class ZitadelApi {
  public:
   // `default_org_id` is the provider's org_id (empty: the token's own organization).
@@ -88,6 +105,25 @@ class ZitadelApi {
                                                const std::string& user_id);
   // A user without a secret counts as done.
   absl::Status RemoveSecret(const std::string& org_id, const std::string& user_id);
+
+  // Every personal access token of the user (none for an unknown user: the list filters by
+  // user id and checks no user).
+  absl::StatusOr<std::vector<PersonalAccessToken>> ListPersonalAccessTokens(
+      const std::string& org_id, const std::string& user_id);
+  // NotFound for an unknown token, or a user that is gone or not a machine user.
+  absl::StatusOr<PersonalAccessToken> GetPersonalAccessToken(const std::string& org_id,
+                                                             const std::string& user_id,
+                                                             const std::string& token_id);
+  // Adds exactly one token, expiring at `expiration_date` (RFC 3339; std::nullopt: never).
+  // The secret is only in this answer: a token whose answer was lost is provably this call's
+  // when it was not listed before the first POST and expires at the requested instant; it is
+  // removed and the call is sent anew (http::CreateCapturingSecret).
+  absl::StatusOr<PersonalAccessToken> AddPersonalAccessToken(
+      const std::string& org_id, const std::string& user_id,
+      const std::optional<std::string>& expiration_date);
+  // A token (or user) that is already gone counts as removed.
+  absl::Status RemovePersonalAccessToken(const std::string& org_id, const std::string& user_id,
+                                         const std::string& token_id);
 
   void CancelAll() { client_.CancelAll(); }
 

@@ -34,6 +34,7 @@ constexpr KindInfo kKinds[] = {
     {Kind::kVultrApiKey, "orgiam_vultr_user_api_key", "vultr", "api_keys", "id"},
     {Kind::kVultrInvitation, "orgiam_vultr_organization_invitation", "vultr", "invitations", "id"},
     {Kind::kZitadelUser, "orgiam_zitadel_machine_user", "zitadel", "users", "id"},
+    {Kind::kZitadelPat, "orgiam_zitadel_personal_access_token", "zitadel", "pats", "id"},
     {Kind::kMotherDuckUser, "orgiam_motherduck_service_account", "motherduck", "users", "username"},
     {Kind::kMotherDuckToken, "orgiam_motherduck_access_token", "motherduck", "tokens", "id"},
 };
@@ -55,6 +56,9 @@ std::string NaturalKey(Kind kind, const nlohmann::json& object) {
       return Lower(Str(object, "email_invited"));
     case Kind::kZitadelUser:
       return Str(object, "org_id") + "/" + Lower(Str(object, "userName"));
+    case Kind::kZitadelPat:
+      // Tokens have no name: two of one user with the same expiry are duplicates.
+      return Str(object, "user_id") + "/" + Str(object, "expirationDate");
     case Kind::kMotherDuckUser:
       return Str(object, "username");
     case Kind::kMotherDuckToken:
@@ -82,6 +86,7 @@ const char* SecretOf(Kind kind) {
       return "api_key";
     case Kind::kZitadelUser:
       return "client_secret";
+    case Kind::kZitadelPat:
     case Kind::kMotherDuckToken:
       return "token";
     case Kind::kVultrInvitation:
@@ -99,6 +104,7 @@ bool MustHoldSecret(Kind kind, const nlohmann::json& values) {
     case Kind::kZitadelUser:
       return values.value("with_secret", false);
     case Kind::kVultrApiKey:
+    case Kind::kZitadelPat:
     case Kind::kMotherDuckToken:
       return true;
     case Kind::kVultrInvitation:

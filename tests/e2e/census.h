@@ -21,12 +21,13 @@ enum class Kind {
   kVultrApiKey,
   kVultrInvitation,
   kZitadelUser,
+  kZitadelPat,
   kMotherDuckUser,
   kMotherDuckToken,
 };
-inline constexpr Kind kAllKinds[] = {Kind::kVultrUser,       Kind::kVultrApiKey,
-                                     Kind::kVultrInvitation, Kind::kZitadelUser,
-                                     Kind::kMotherDuckUser,  Kind::kMotherDuckToken};
+inline constexpr Kind kAllKinds[] = {
+    Kind::kVultrUser,  Kind::kVultrApiKey,    Kind::kVultrInvitation, Kind::kZitadelUser,
+    Kind::kZitadelPat, Kind::kMotherDuckUser, Kind::kMotherDuckToken};
 
 const char* ResourceType(Kind kind);  // "orgiam_vultr_service_user", ...
 

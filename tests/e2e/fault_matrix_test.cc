@@ -1,4 +1,4 @@
-// Exactly once under faults, end to end: one configuration with every resource type (62
+// Exactly once under faults, end to end: one configuration with every resource type (67
 // resources) applied by the real terraform against a sandbox that fails, drops, limits or
 // slows its answers, and one whose sandbox is restarted (with --data) in the middle of the
 // apply. After at most one more apply without faults, the sandbox must hold exactly the
@@ -29,10 +29,11 @@ constexpr int kInactiveUsers = 8;  // api_enabled = false
 constexpr int kApiKeys = 8;        // one on each of the first active users
 constexpr int kInvitations = 8;    // api_enabled alternating
 constexpr int kMachineUsers = 10;  // with_secret on the even ones
+constexpr int kMachinePats = 5;    // one on each of the first machine users, each its own expiry
 constexpr int kDuckAccounts = 6;   // deletion_protection = false
 constexpr int kDuckTokens = 10;    // token i on account i % kDuckAccounts
 constexpr int kResources = kActiveUsers + kInactiveUsers + kApiKeys + kInvitations + kMachineUsers +
-                           kDuckAccounts + kDuckTokens;
+                           kMachinePats + kDuckAccounts + kDuckTokens;
 static_assert(kResources >= 60);
 
 // One terraform command may take this long; every wait below is bounded by it.
@@ -76,6 +77,13 @@ resource "orgiam_zitadel_machine_user" "machine" {
   name        = "Machine ${count.index}"
   description = "fault matrix"
   with_secret = count.index % 2 == 0
+}
+
+resource "orgiam_zitadel_personal_access_token" "pat" {
+  count           = )",
+                      kMachinePats, R"(
+  user_id         = orgiam_zitadel_machine_user.machine[count.index].id
+  expiration_date = "2040-01-0${count.index + 1}T00:00:00Z"
 }
 
 resource "orgiam_motherduck_service_account" "duck" {
@@ -145,6 +153,11 @@ std::set<std::string> ConfiguredKeys(Kind kind) {
         keys.insert(absl::StrCat("100000000000000001/machine-", i));
       }
       break;
+    case Kind::kZitadelPat:
+      for (int i = 0; i < kMachinePats; ++i) {
+        keys.insert(absl::StrCat("2040-01-0", i + 1, "T00:00:00Z"));
+      }
+      break;
     case Kind::kMotherDuckUser:
       for (int i = 0; i < kDuckAccounts; ++i) keys.insert(absl::StrCat("duck_", i));
       break;
@@ -165,7 +178,7 @@ void ExpectConverged(SandboxProcess& sandbox, TerraformWorkspace& workspace,
   ExpectExactlyOnce(census, context);
   for (const Kind kind : kAllKinds) {
     std::vector<std::string> held = SandboxKeys(census, kind);
-    if (kind == Kind::kVultrApiKey) {
+    if (kind == Kind::kVultrApiKey || kind == Kind::kZitadelPat) {
       for (std::string& key : held) key = key.substr(key.find('/') + 1);  // drop the user id
     }
     const std::set<std::string> configured = ConfiguredKeys(kind);

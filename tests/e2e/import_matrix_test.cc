@@ -143,6 +143,24 @@ std::vector<MatrixCase> Cases() {
                            {"orgiam_zitadel_machine_user", "subject", "bot-by-name"}};
                      }});
   }
+  for (const bool with_org : {false, true}) {
+    cases.push_back(
+        {with_org ? "ZitadelPersonalAccessTokenByOrgUserAndTokenId"
+                  : "ZitadelPersonalAccessTokenByUserAndTokenId",
+         "orgiam_zitadel_personal_access_token",
+         with_org ? "org_id/user_id/token_id" : "user_id/token_id",
+         [with_org](SandboxProcess& sandbox) {
+           const std::string user = ZitadelMachineUser(sandbox, "token-owner", false);
+           const std::string token =
+               Created(sandbox, "POST", "/management/v1/users/" + user + "/pats",
+                       {{"expirationDate", "2035-01-01T00:00:00Z"}})
+                   .value("tokenId", "");
+           const std::string id =
+               absl::StrCat(with_org ? absl::StrCat(kZitadelOrg, "/") : "", user, "/", token);
+           return std::vector<ImportBlock>{{"orgiam_zitadel_machine_user", "owner", user},
+                                           {"orgiam_zitadel_personal_access_token", "subject", id}};
+         }});
+  }
   cases.push_back({"MotherDuckServiceAccountByUsername", "orgiam_motherduck_service_account",
                    "username", [](SandboxProcess& sandbox) {
                      return std::vector<ImportBlock>{{"orgiam_motherduck_service_account",

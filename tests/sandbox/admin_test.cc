@@ -52,7 +52,7 @@ class AdminTest : public ::testing::Test {
 
 TEST_F(AdminTest, EmptyStateShape) {
   EXPECT_EQ(sandbox_.State(), Json::parse(R"({"vultr":{"users":[],"invitations":[],"api_keys":[]},
-                            "zitadel":{"users":[]},"motherduck":{"users":[],"tokens":[]}})"));
+                            "zitadel":{"users":[],"pats":[]},"motherduck":{"users":[],"tokens":[]}})"));
 }
 
 TEST_F(AdminTest, StatsCountRouteTemplatesAndStatuses) {
@@ -111,11 +111,17 @@ TEST_F(AdminTest, ResetClearsEveryObject) {
                  {"service_user", true},
                  {"password", "correct-horse-1"}});
   sandbox_.Call("POST", "/v2/invitation", {{"email_invited", "i@example.com"}});
-  sandbox_.Call("POST", "/management/v1/users/machine", {{"userName", "m"}, {"name", "m"}});
+  const Reply machine =
+      sandbox_.Call("POST", "/management/v1/users/machine", {{"userName", "m"}, {"name", "m"}});
+  ASSERT_EQ(sandbox_
+                .Call("POST", "/management/v1/users/" + machine.json.value("userId", "") + "/pats",
+                      Json::object())
+                .status,
+            200);
   sandbox_.Call("POST", "/v1/users", {{"username", "md"}});
   ASSERT_EQ(sandbox_.Admin("POST", "/_sandbox/reset").status, 200);
   EXPECT_EQ(sandbox_.State(), Json::parse(R"({"vultr":{"users":[],"invitations":[],"api_keys":[]},
-                            "zitadel":{"users":[]},"motherduck":{"users":[],"tokens":[]}})"));
+                            "zitadel":{"users":[],"pats":[]},"motherduck":{"users":[],"tokens":[]}})"));
 }
 
 TEST_F(AdminTest, ConcurrentCreatesAreAllKept) {

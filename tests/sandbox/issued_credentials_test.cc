@@ -128,6 +128,37 @@ TEST_F(AcceptIssuedCredentialsTest, OnlyByTheVendorThatIssuedThem) {
   }
 }
 
+// A ZITADEL personal access token is a bearer token of ZITADEL's, until it is removed or
+// expires.
+TEST_F(AcceptIssuedCredentialsTest, ZitadelPersonalAccessTokensAuthenticateUntilRemovedOrExpired) {
+  const Reply machine = sandbox_.Call("POST", "/management/v1/users/machine",
+                                      {{"userName", "pat-owner"}, {"name", "Owner"}});
+  ASSERT_EQ(machine.status, 200) << machine.body;
+  const std::string user = "/management/v1/users/" + machine.json["userId"].get<std::string>();
+  const Reply lasting = sandbox_.Call("POST", user + "/pats", Json::object());
+  const Reply brief =
+      sandbox_.Call("POST", user + "/pats", {{"expirationDate", "2099-01-01T00:00:00Z"}});
+  ASSERT_EQ(lasting.status, 200) << lasting.body;
+  ASSERT_EQ(brief.status, 200) << brief.body;
+  const auto status_with = [&](const Json& token) {
+    return sandbox_.CallWithToken(token.get<std::string>(), "GET", user, "").status;
+  };
+  EXPECT_EQ(status_with(lasting.json["token"]), 200);
+  EXPECT_EQ(status_with(brief.json["token"]), 200);
+  // Not for another vendor.
+  EXPECT_EQ(sandbox_.CallWithToken(lasting.json["token"].get<std::string>(), "GET", "/v2/users", "")
+                .status,
+            401);
+  ASSERT_EQ(
+      sandbox_.Call("DELETE", user + "/pats/" + lasting.json["tokenId"].get<std::string>()).status,
+      200);
+  EXPECT_EQ(status_with(lasting.json["token"]), 401);
+  ASSERT_EQ(
+      sandbox_.Admin("POST", "/_sandbox/clock", {{"advance_s", 100LL * 365 * 24 * 3600}}).status,
+      200);
+  EXPECT_EQ(status_with(brief.json["token"]), 401);
+}
+
 TEST_F(AcceptIssuedCredentialsTest, UnknownAndMissingTokensAreStillRefused) {
   // A user without API access has an empty key; an empty bearer must not match it.
   ASSERT_EQ(sandbox_

@@ -52,6 +52,8 @@ TEST_F(PersistenceTest, StateSurvivesARestart) {
         sandbox.Call("POST", "/management/v1/users/machine", {{"userName", "m"}, {"name", "m"}})
             .json["userId"];
     ASSERT_EQ(sandbox.Call("PUT", "/management/v1/users/" + zid + "/secret").status, 200);
+    ASSERT_EQ(sandbox.Call("POST", "/management/v1/users/" + zid + "/pats", Json::object()).status,
+              200);
     ASSERT_EQ(sandbox.Call("POST", "/v1/users", {{"username", "dück"}}).status, 200);
     ASSERT_EQ(sandbox.Call("POST", "/v1/users/dück/tokens", {{"name", "t"}, {"ttl", 3600}}).status,
               200);
@@ -69,6 +71,7 @@ TEST_F(PersistenceTest, StateSurvivesARestart) {
   ASSERT_TRUE(again.started());
   EXPECT_EQ(again.Admin("GET", "/_sandbox/clock").json["offset_s"], 1000);
   EXPECT_EQ(again.State(), before);
+  EXPECT_EQ(again.State()["zitadel"]["pats"].size(), 1u);
   EXPECT_EQ(again.Call("GET", "/v2/users/" + vultr_id).status, 200);
   // New objects keep being ordered after the old ones.
   ASSERT_EQ(again

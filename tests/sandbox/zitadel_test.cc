@@ -1,5 +1,5 @@
 // ZITADEL management v1 machine users: shapes, gRPC-style errors, org scoping,
-// secrets, search.
+// secrets, personal access tokens, search.
 
 #include <gtest/gtest.h>
 
@@ -250,6 +250,63 @@ TEST_F(ZitadelTest, RemoveUser) {
   ExpectError(sandbox_.Call("DELETE", User(id)), 404, 5);
   // The name is free again.
   EXPECT_EQ(Add("doomed").status, 200);
+}
+
+// Personal access tokens: the token only in the create's answer, ZITADEL's default expiry, a
+// past expiry refused, machine users only, gone with their user.
+TEST_F(ZitadelTest, PersonalAccessTokenLifecycle) {
+  const std::string id = AddId("tokened");
+  const Reply never = sandbox_.Call("POST", User(id) + "/pats", Json::object());
+  ASSERT_EQ(never.status, 200) << never.body;
+  const std::string never_id = never.json["tokenId"];
+  EXPECT_GE(never.json["token"].get<std::string>().size(), 32u);
+  EXPECT_TRUE(never.json["details"]["sequence"].is_string());
+  const Reply dated =
+      sandbox_.Call("POST", User(id) + "/pats", {{"expirationDate", "2035-01-01T01:00:00+01:00"}});
+  ASSERT_EQ(dated.status, 200) << dated.body;
+  const std::string dated_id = dated.json["tokenId"];
+
+  const Reply got = sandbox_.Call("GET", User(id) + "/pats/" + never_id);
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.json["token"]["id"], never_id);
+  EXPECT_EQ(got.json["token"]["expirationDate"], "9999-12-31T23:59:59Z");
+  EXPECT_FALSE(got.json["token"].contains("token")) << "the secret is shown only once";
+  const Reply listed = sandbox_.Call("POST", User(id) + "/pats/_search", Json::object());
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  ASSERT_EQ(listed.json["result"].size(), 2u) << listed.body;
+  EXPECT_EQ(listed.json["details"]["totalResult"], "2");
+  EXPECT_EQ(listed.json["result"][1]["expirationDate"], "2035-01-01T00:00:00Z");
+  EXPECT_EQ(sandbox_.Call("POST", User("42") + "/pats/_search", Json::object()).json["result"],
+            Json::array());
+
+  const Reply past =
+      sandbox_.Call("POST", User(id) + "/pats", {{"expirationDate", "2001-01-01T00:00:00Z"}});
+  ExpectError(past, 400, 3);
+  EXPECT_EQ(past.json["message"], "The expiration date is in the past (DOMAIN-dv3t5)");
+  ExpectError(sandbox_.Call("POST", User(id) + "/pats", {{"expirationDate", "soon"}}), 400, 3,
+              /*with_detail=*/false);
+  ExpectError(sandbox_.Call("POST", User("42") + "/pats", Json::object()), 404, 5);
+  const Reply human = sandbox_.Call("POST", std::string(kUsers) + "/human",
+                                    {{"userName", "person"},
+                                     {"profile", {{"firstName", "A"}, {"lastName", "B"}}},
+                                     {"email", {{"email", "person@example.com"}}}});
+  ASSERT_EQ(human.status, 200) << human.body;
+  ExpectError(sandbox_.Call("POST", User(human.json["userId"]) + "/pats", Json::object()), 404, 5);
+  // A token of another organization's user is not found from this one.
+  const Reply other = sandbox_.Call("GET", User(id) + "/pats/" + never_id, nullptr,
+                                    {{"x-zitadel-orgid", kSecondOrg}});
+  ExpectError(other, 404, 5);
+
+  ASSERT_EQ(sandbox_.Call("DELETE", User(id) + "/pats/" + never_id).status, 200);
+  const Reply gone = sandbox_.Call("GET", User(id) + "/pats/" + never_id);
+  ExpectError(gone, 404, 5);
+  EXPECT_EQ(gone.json["message"], "Personal Access Token not found (QUERY-ASfe2)");
+  ExpectError(sandbox_.Call("DELETE", User(id) + "/pats/" + never_id), 404, 5);
+  EXPECT_EQ(sandbox_.State()["zitadel"]["pats"].size(), 1u);
+  // Removing the user removes its tokens.
+  ASSERT_EQ(sandbox_.Call("DELETE", User(id)).status, 200);
+  EXPECT_TRUE(sandbox_.State()["zitadel"]["pats"].empty());
+  ExpectError(sandbox_.Call("GET", User(id) + "/pats/" + dated_id), 404, 5);
 }
 
 TEST_F(ZitadelTest, SearchByUserName) {

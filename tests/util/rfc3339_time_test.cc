@@ -51,7 +51,7 @@ TEST(FormatRfc3339UtcTest, UtcWithZAndFractionOnlyWhenThereIsOne) {
   EXPECT_EQ(FormatRfc3339Utc(*time), "2026-11-23T13:40:00.125Z");
 }
 
-TEST(FormatRfc3339UtcTest, AtAVendorsPrecisionTheDigitsAreFixed) {
+TEST(FormatRfc3339UtcTest, AtAVendorsPrecisionTheTimeIsTruncated) {
   std::optional<absl::Time> time = ParseRfc3339("2026-11-23T14:40:00.120999+01:00");
   ASSERT_TRUE(time.has_value());
   EXPECT_EQ(FormatRfc3339Utc(*time, absl::Seconds(1)), "2026-11-23T13:40:00Z");
@@ -60,6 +60,11 @@ TEST(FormatRfc3339UtcTest, AtAVendorsPrecisionTheDigitsAreFixed) {
   time = ParseRfc3339("2026-11-23T13:40:00Z");
   ASSERT_TRUE(time.has_value());
   EXPECT_EQ(FormatRfc3339Utc(*time, absl::Milliseconds(1)), "2026-11-23T13:40:00.000Z");
+  // Microseconds (ZITADEL) truncate, and write a fraction only when there is one.
+  EXPECT_EQ(FormatRfc3339Utc(*time, absl::Microseconds(1)), "2026-11-23T13:40:00Z");
+  time = ParseRfc3339("2026-11-23T13:40:00.1234567Z");
+  ASSERT_TRUE(time.has_value());
+  EXPECT_EQ(FormatRfc3339Utc(*time, absl::Microseconds(1)), "2026-11-23T13:40:00.123456Z");
 }
 
 TEST(ParseRfc3339Test, RefusesEmptyAndNonTimes) {

@@ -1,0 +1,3 @@
+# By user_id/token_id, or org_id/user_id/token_id:
+terraform import orgiam_zitadel_personal_access_token.legacy 259344123456789012/259344987654321098
+terraform import orgiam_zitadel_personal_access_token.legacy 259344111111111111/259344123456789012/259344987654321098
