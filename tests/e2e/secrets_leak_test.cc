@@ -54,6 +54,10 @@ resource "orgiam_zitadel_machine_user" "ephemeral_target" {
   name      = "Robot for ephemeral secrets"
 }
 
+resource "orgiam_zitadel_personal_access_token" "managed" {
+  user_id = orgiam_zitadel_machine_user.with_secret.id
+}
+
 resource "orgiam_motherduck_service_account" "svc" {
   username            = "svc_secrets"
   deletion_protection = false
@@ -189,10 +193,13 @@ TEST_F(SecretsLeakTest, SecretsAppearOnlyWhereDocumented) {
       sensitive["ZITADEL client_secret"] = user["client_secret"];
     }
   }
+  for (const auto& pat : sandbox["zitadel"]["pats"]) {
+    sensitive["ZITADEL personal access token"] = pat["token"];
+  }
   for (const auto& token : sandbox["motherduck"]["tokens"]) {
     sensitive["MotherDuck token " + token.value("name", "")] = token["token"];
   }
-  EXPECT_GE(sensitive.size(), 5u) << sandbox.dump(2);
+  EXPECT_GE(sensitive.size(), 6u) << sandbox.dump(2);
   for (const auto& [what, secret] : sensitive) {
     ASSERT_GE(secret.size(), 8u) << what;
     EXPECT_EQ(log.find(secret), std::string::npos) << what << " in the trace log";
@@ -200,7 +207,8 @@ TEST_F(SecretsLeakTest, SecretsAppearOnlyWhereDocumented) {
   }
   // The computed ones are in the state file (where they are documented to be kept). Each must
   // have been found in the sandbox: operator[] would insert "", which every string contains.
-  for (const char* computed : {"ZITADEL client_secret", "managed Vultr API key"}) {
+  for (const char* computed :
+       {"ZITADEL client_secret", "managed Vultr API key", "ZITADEL personal access token"}) {
     auto it = sensitive.find(computed);
     ASSERT_NE(it, sensitive.end()) << computed << " not issued by the sandbox: " << sandbox.dump(2);
     EXPECT_NE(state_file.find(it->second), std::string::npos) << computed << " not in the state";
