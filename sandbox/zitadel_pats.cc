@@ -11,14 +11,9 @@
 namespace orgiam::sandbox {
 namespace {
 
-// internal/domain/expiration.go: a token added without an expiration date gets
-// 9999-12-31T23:59:59Z.
+// internal/domain ValidateExpirationDate: a token added without an expiration date gets
+// defaultExpDate, 9999-12-31T23:59:59Z (the command tests of AddPersonalAccessToken).
 constexpr std::int64_t kDefaultExpirationUs = 253402300799LL * 1000000;
-
-// internal/query/user_personal_access_token.go PersonalAccessTokenByID's miss.
-void PatNotFound(httplib::Response& res) {
-  ZitadelError(res, kGrpcNotFound, "Personal Access Token not found", "QUERY-ASfe2");
-}
 
 // A google.protobuf.Timestamp as protojson writes it: UTC, "Z", and 0, 3 or 6 digits of
 // fraction (the sandbox keeps microseconds).
@@ -29,10 +24,32 @@ std::string FormatTimestamp(std::int64_t micros) {
   return text;
 }
 
-ZitadelPat* FindPat(State& state, const ZitadelUser& user, const std::string& token_id) {
+// The token of the route ({user_id}, {token_id}) in `org`. The query and the remove command
+// look a token up by user id, token id and resource owner; neither checks the user.
+ZitadelPat* FindPat(State& state, const ZitadelOrg& org, const httplib::Request& req) {
   for (ZitadelPat& pat : state.zitadel_pats) {
-    if (pat.id == token_id && pat.user_id == user.id) return &pat;
+    if (pat.id == req.matches[2].str() && pat.user_id == req.matches[1].str() &&
+        pat.org_id == org.id) {
+      return &pat;
+    }
   }
+  return nullptr;
+}
+
+// internal/command/user_personal_access_token.go checkAggregate: the user must exist in `org`
+// ("COMMAND-Dggw2", Errors.User.NotFound) and be a machine user ("COMMAND-Df2f1",
+// Errors.User.WrongType), both PreconditionFailed; texts from en.yaml.
+ZitadelUser* FindPatOwner(State& state, const ZitadelOrg& org, const httplib::Request& req,
+                          httplib::Response& res) {
+  for (ZitadelUser& user : state.zitadel_users) {
+    if (user.id != req.matches[1].str() || user.org_id != org.id) continue;
+    if (user.human) {
+      ZitadelError(res, kGrpcFailedPrecondition, "Not allowed for this user type", "COMMAND-Df2f1");
+      return nullptr;
+    }
+    return &user;
+  }
+  ZitadelError(res, kGrpcFailedPrecondition, "User could not be found", "COMMAND-Dggw2");
   return nullptr;
 }
 
@@ -54,16 +71,17 @@ void AddPat(App& app, const httplib::Request& req, httplib::Response& res) {
                    "proto: invalid value for google.protobuf.Timestamp field expirationDate", "");
       return;
     }
-    // internal/domain/expiration.go EnsureValidExpirationDate.
+    // internal/domain ValidateExpirationDate, checked before the user. The key has no entry
+    // in en.yaml, so it stays as it is.
     if (*parsed < now) {
-      ZitadelError(res, kGrpcInvalidArgument, "The expiration date is in the past", "DOMAIN-dv3t5");
+      ZitadelError(res, kGrpcInvalidArgument, "Errors.AuthNKey.ExpireBeforeNow", "DOMAIN-dv3t5");
       return;
     }
     expires_us = *parsed;
   }
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindRequestedMachine(state, *org, req, res);
+  ZitadelUser* user = FindPatOwner(state, *org, req, res);
   if (user == nullptr) return;
   ZitadelPat pat;
   pat.id = NewZitadelId(state);
@@ -88,12 +106,11 @@ void GetPat(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
   auto tx = app.store.Begin();
-  State& state = tx.state();
-  ZitadelUser* user = FindRequestedMachine(state, *org, req, res);
-  if (user == nullptr) return;
-  const ZitadelPat* pat = FindPat(state, *user, req.matches[2].str());
+  const ZitadelPat* pat = FindPat(tx.state(), *org, req);
   if (pat == nullptr) {
-    PatNotFound(res);
+    // PersonalAccessTokenByID's miss (internal/query/user_personal_access_token.go); the key
+    // has no entry in en.yaml.
+    ZitadelError(res, kGrpcNotFound, "Errors.PersonalAccessToken.NotFound", "QUERY-fRunu");
     return;
   }
   SendJson(res, 200, {{"token", ZitadelPatJson(*pat)}});
@@ -129,10 +146,9 @@ void RemovePat(App& app, const httplib::Request& req, httplib::Response& res) {
   if (org == nullptr) return;
   auto tx = app.store.Begin();
   State& state = tx.state();
-  ZitadelUser* user = FindRequestedMachine(state, *org, req, res);
-  if (user == nullptr) return;
-  const ZitadelPat* pat = FindPat(state, *user, req.matches[2].str());
+  const ZitadelPat* pat = FindPat(state, *org, req);
   if (pat == nullptr) {
+    // Errors.User.PAT.NotFound, translated by en.yaml.
     ZitadelError(res, kGrpcNotFound, "Personal Access Token not found", "COMMAND-4m77G");
     return;
   }
@@ -140,8 +156,7 @@ void RemovePat(App& app, const httplib::Request& req, httplib::Response& res) {
   const std::uint64_t sequence = ++state.zitadel_sequence;
   std::erase_if(state.zitadel_pats, [&](const ZitadelPat& p) { return p.id == id; });
   tx.MarkDirty();
-  SendJson(res, 200,
-           {{"details", ZitadelDetails(sequence, 0, app.clock.NowMicros(), user->org_id)}});
+  SendJson(res, 200, {{"details", ZitadelDetails(sequence, 0, app.clock.NowMicros(), org->id)}});
 }
 
 }  // namespace

@@ -29,6 +29,8 @@ constexpr char kOrgHeader[] = "x-zitadel-orgid";
 // earlier attempt whose response was lost already made the change.
 constexpr char kUserNotChanged[] = "COMMAND-2n8vs";
 constexpr char kUserNameSame[] = "COMMAND-6m9gs";
+// AddPersonalAccessToken for a user that is not a machine user (Errors.User.WrongType).
+constexpr char kWrongUserType[] = "COMMAND-Df2f1";
 
 const json& Member(const json& object, const char* key) {
   static const json* const kNull = new json(nullptr);
@@ -372,7 +374,13 @@ absl::StatusOr<PersonalAccessToken> ZitadelApi::AddPersonalAccessToken(
                        client_, spec, [this, &org_id, &user_id](const http::ExistingObject& made) {
                          return RemovePersonalAccessToken(org_id, user_id, made.id);
                        }));
-  if (!response.ok()) return ZitadelError(response, what);
+  if (!response.ok()) {
+    const absl::Status refused = ZitadelError(response, what);
+    if (!HasErrorId(refused, kWrongUserType)) return refused;
+    return absl::FailedPreconditionError(absl::StrCat(
+        refused.message(), ". ZITADEL issues personal access tokens to machine users only: user ",
+        user_id, " is not one (a person's account); name an orgiam_zitadel_machine_user."));
+  }
   ASSIGN_OR_RETURN(json created, Parse(response, what));
   PersonalAccessToken token{
       .id = http::JsonString(created, "tokenId"),

@@ -236,7 +236,8 @@ TEST_F(ZitadelPersonalAccessTokenTest, RefusalsCarryZitadelsMessage) {
   workspace_.WriteConfig(Config("2001-01-01T00:00:00Z"));
   CommandResult past = workspace_.Run({"apply", "-auto-approve", "-no-color"});
   EXPECT_NE(past.exit_code, 0);
-  EXPECT_NE(Flatten(past.err).find("The expiration date is in the past"), std::string::npos)
+  EXPECT_NE(Flatten(past.err).find("Errors.AuthNKey.ExpireBeforeNow (DOMAIN-dv3t5)"),
+            std::string::npos)
       << past.err;
 
   SandboxProcess::Reply human =
@@ -253,7 +254,10 @@ TEST_F(ZitadelPersonalAccessTokenTest, RefusalsCarryZitadelsMessage) {
   EXPECT_NE(Flatten(person.err).find("Could not create the ZITADEL personal access token"),
             std::string::npos)
       << person.err;
-  EXPECT_NE(Flatten(person.err).find("User could not be found"), std::string::npos) << person.err;
+  EXPECT_NE(Flatten(person.err).find("Not allowed for this user type (COMMAND-Df2f1)"),
+            std::string::npos)
+      << person.err;
+  EXPECT_NE(Flatten(person.err).find("to machine users only"), std::string::npos) << person.err;
   EXPECT_TRUE(SandboxPats().empty()) << SandboxPats().dump(2);
   EXPECT_TRUE(workspace_.ResourceInState(kAddress).is_null());
 }

@@ -282,16 +282,20 @@ TEST_F(ZitadelTest, PersonalAccessTokenLifecycle) {
   const Reply past =
       sandbox_.Call("POST", User(id) + "/pats", {{"expirationDate", "2001-01-01T00:00:00Z"}});
   ExpectError(past, 400, 3);
-  EXPECT_EQ(past.json["message"], "The expiration date is in the past (DOMAIN-dv3t5)");
+  EXPECT_EQ(past.json["message"], "Errors.AuthNKey.ExpireBeforeNow (DOMAIN-dv3t5)");
   ExpectError(sandbox_.Call("POST", User(id) + "/pats", {{"expirationDate", "soon"}}), 400, 3,
               /*with_detail=*/false);
-  ExpectError(sandbox_.Call("POST", User("42") + "/pats", Json::object()), 404, 5);
+  const Reply nobody = sandbox_.Call("POST", User("42") + "/pats", Json::object());
+  ExpectError(nobody, 400, 9);
+  EXPECT_EQ(nobody.json["message"], "User could not be found (COMMAND-Dggw2)");
   const Reply human = sandbox_.Call("POST", std::string(kUsers) + "/human",
                                     {{"userName", "person"},
                                      {"profile", {{"firstName", "A"}, {"lastName", "B"}}},
                                      {"email", {{"email", "person@example.com"}}}});
   ASSERT_EQ(human.status, 200) << human.body;
-  ExpectError(sandbox_.Call("POST", User(human.json["userId"]) + "/pats", Json::object()), 404, 5);
+  const Reply person = sandbox_.Call("POST", User(human.json["userId"]) + "/pats", Json::object());
+  ExpectError(person, 400, 9);
+  EXPECT_EQ(person.json["message"], "Not allowed for this user type (COMMAND-Df2f1)");
   // A token of another organization's user is not found from this one.
   const Reply other = sandbox_.Call("GET", User(id) + "/pats/" + never_id, nullptr,
                                     {{"x-zitadel-orgid", kSecondOrg}});
@@ -300,8 +304,10 @@ TEST_F(ZitadelTest, PersonalAccessTokenLifecycle) {
   ASSERT_EQ(sandbox_.Call("DELETE", User(id) + "/pats/" + never_id).status, 200);
   const Reply gone = sandbox_.Call("GET", User(id) + "/pats/" + never_id);
   ExpectError(gone, 404, 5);
-  EXPECT_EQ(gone.json["message"], "Personal Access Token not found (QUERY-ASfe2)");
-  ExpectError(sandbox_.Call("DELETE", User(id) + "/pats/" + never_id), 404, 5);
+  EXPECT_EQ(gone.json["message"], "Errors.PersonalAccessToken.NotFound (QUERY-fRunu)");
+  const Reply removed_twice = sandbox_.Call("DELETE", User(id) + "/pats/" + never_id);
+  ExpectError(removed_twice, 404, 5);
+  EXPECT_EQ(removed_twice.json["message"], "Personal Access Token not found (COMMAND-4m77G)");
   EXPECT_EQ(sandbox_.State()["zitadel"]["pats"].size(), 1u);
   // Removing the user removes its tokens.
   ASSERT_EQ(sandbox_.Call("DELETE", User(id)).status, 200);

@@ -189,7 +189,7 @@ TEST(ZitadelPatTest, GetIsGoneOnlyOnZitadelsOwnNotFoundAndNeverAnswersForAnother
   }
   TestServer gone([](const ReceivedRequest&) {
     return Action::Respond(
-        404, R"j({"code":5,"message":"Personal Access Token not found (QUERY-ASfe2)"})j");
+        404, R"j({"code":5,"message":"Errors.PersonalAccessToken.NotFound (QUERY-fRunu)"})j");
   });
   EXPECT_TRUE(absl::IsNotFound(
       ZitadelApi(Options(gone.url()), "").GetPersonalAccessToken("", "77", "9").status()));
