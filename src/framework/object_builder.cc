@@ -69,6 +69,14 @@ ObjectBuilder& ObjectBuilder::SetTime(const std::string& name, const std::string
   return SetString(name, util::StateSpelling(known, reported, precision));
 }
 
+ObjectBuilder& ObjectBuilder::SetCapturedSecret(const std::string& name,
+                                                const std::string& captured) {
+  if (!captured.empty()) return SetString(name, captured);
+  auto it = attributes_.find(name);
+  const bool known = it != attributes_.end() && it->second.IsKnown() && !it->second.IsNull();
+  return known ? *this : SetString(name, "");
+}
+
 ObjectBuilder& ObjectBuilder::SetBool(const std::string& name, bool value) {
   return Set(name, cty::Value::Bool(value));
 }

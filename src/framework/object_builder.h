@@ -37,6 +37,10 @@ class ObjectBuilder {
   // is not a time (e.g. "") is stored as given.
   ObjectBuilder& SetTime(const std::string& name, const std::string& reported,
                          absl::Duration precision = util::kExactInstant);
+  // A secret the vendor shows only in a create's answer (a key, a token): `captured` when it
+  // is not empty; otherwise the value the object started from is kept, and where it holds
+  // none (after an import) the secret is known and empty, so that no plan reads it as unknown.
+  ObjectBuilder& SetCapturedSecret(const std::string& name, const std::string& captured);
   // A list attribute whose elements are objects (a data source's list of users, say): one
   // element per item, each built by `fill(item, element)` on a builder of the element type
   // that starts all null. A name that is not such a list is reported as Set reports it.

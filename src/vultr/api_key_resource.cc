@@ -43,12 +43,7 @@ cty::Value ToState(const std::string& user_id, const ApiKey& key, const cty::Val
   } else {
     state.SetTime("date_expire", key.date_expire, kVultrTimePrecision);
   }
-  if (created) {
-    state.SetString("api_key", key.api_key);
-  } else {
-    const cty::Value& known_key = base.IsNullOrUnknown() ? cty::Value() : base.GetAttr("api_key");
-    if (known_key.IsNull() || !known_key.IsKnown()) state.SetString("api_key", "");
-  }
+  state.SetCapturedSecret("api_key", created ? key.api_key : "");
   return state.Build();
 }
 

@@ -39,11 +39,7 @@ cty::Value ToState(const std::string& user_id, const PersonalAccessToken& token,
       .SetTime("expiration_date", token.expiration_date, kZitadelTimePrecision)
       .SetTime("creation_date", token.creation_date, kZitadelTimePrecision);
   if (!token.org_id.empty()) state.SetString("org_id", token.org_id);
-  if (!token.token.empty()) {
-    state.SetString("token", token.token);
-  } else if (framework::GetString(base, "token", "").empty()) {
-    state.SetString("token", "");  // after an import: known, and empty
-  }
+  state.SetCapturedSecret("token", token.token);
   return state.Build();
 }
 

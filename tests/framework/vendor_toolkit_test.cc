@@ -133,6 +133,28 @@ struct Token {
   bool read_only = false;
 };
 
+// The secret of a create's answer is taken; a read (no secret) keeps the state's; an import
+// (no secret anywhere) gives a known empty one.
+TEST(SetCapturedSecretTest, TakesTheAnswerKeepsTheStateAndIsEmptyAfterAnImport) {
+  const Schema& schema = SchemaFor(SchemaKind::kResource, "orgiam_zitadel_personal_access_token");
+  const cty::Value created =
+      ObjectBuilder(schema).SetString("id", "7").SetCapturedSecret("token", "s3cr3t").Build();
+  EXPECT_EQ(GetString(created, "token"), "s3cr3t");
+  const cty::Value read = ObjectBuilder(schema, created).SetCapturedSecret("token", "").Build();
+  EXPECT_EQ(GetString(read, "token"), "s3cr3t");
+  const cty::Value imported =
+      ObjectBuilder(schema).SetString("id", "7").SetCapturedSecret("token", "").Build();
+  ASSERT_TRUE(imported.GetAttr("token").IsKnown());
+  ASSERT_FALSE(imported.GetAttr("token").IsNull());
+  EXPECT_EQ(GetString(imported, "token", "x"), "");
+  // A create whose plan has the secret unknown and whose answer lacks it: known and empty.
+  const cty::Value planned =
+      ObjectBuilder(schema).Set("token", cty::Value::Unknown(cty::Type::String())).Build();
+  EXPECT_EQ(GetString(ObjectBuilder(schema, planned).SetCapturedSecret("token", "").Build(),
+                      "token", "x"),
+            "");
+}
+
 TEST(SetObjectListTest, BuildsOneElementPerItemOfTheElementType) {
   const Schema& schema = SchemaFor(SchemaKind::kDataSource, "orgiam_motherduck_access_tokens");
   const std::vector<Token> tokens = {{.id = "t1", .read_only = true}, {.id = "t2"}};
