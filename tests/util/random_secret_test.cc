@@ -45,6 +45,15 @@ TEST(RandomPasswordTest, NeverRepeatsAndUsesTheWholeAlphabet) {
   EXPECT_EQ(characters.size(), 73u);
 }
 
+// The shortest password holds all four classes in only about one draw in 16: it must still
+// always succeed.
+TEST(RandomPasswordTest, TheShortestAlwaysSucceeds) {
+  for (int i = 0; i < 500; ++i) {
+    absl::StatusOr<std::string> password = RandomPassword(4);
+    ASSERT_TRUE(password.ok()) << "call " << i << ": " << password.status();
+  }
+}
+
 TEST(RandomPasswordTest, RefusesTooShort) {
   EXPECT_EQ(RandomPassword(3).status().code(), absl::StatusCode::kInvalidArgument);
 }
