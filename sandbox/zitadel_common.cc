@@ -114,4 +114,13 @@ Json ZitadelDetails(std::uint64_t sequence, std::int64_t created_us, std::int64_
   return details;
 }
 
+Json ZitadelListAnswer(std::uint64_t total, std::uint64_t sequence, std::int64_t now_us,
+                       Json result) {
+  return {{"details",
+           {{"totalResult", std::to_string(total)},
+            {"processedSequence", std::to_string(sequence)},
+            {"viewTimestamp", FormatRfc3339Micros(now_us)}}},
+          {"result", std::move(result)}};
+}
+
 }  // namespace orgiam::sandbox

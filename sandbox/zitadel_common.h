@@ -60,6 +60,11 @@ const ZitadelOrg* FindZitadelOrg(std::string_view id);
 Json ZitadelDetails(std::uint64_t sequence, std::int64_t created_us, std::int64_t changed_us,
                     std::string_view resource_owner);
 
+// A search's answer: {"details": ListDetails {totalResult, processedSequence, viewTimestamp},
+// "result": result}.
+Json ZitadelListAnswer(std::uint64_t total, std::uint64_t sequence, std::int64_t now_us,
+                       Json result);
+
 }  // namespace orgiam::sandbox
 
 #endif  // ORGIAM_SANDBOX_ZITADEL_COMMON_H_

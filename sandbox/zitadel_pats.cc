@@ -123,20 +123,22 @@ void GetPat(App& app, const httplib::Request& req, httplib::Response& res) {
 void ListPats(App& app, const httplib::Request& req, httplib::Response& res) {
   const ZitadelOrg* org = ResolveZitadelOrg(req, res);
   if (org == nullptr) return;
-  if (!ReadZitadelBody(req, res)) return;
+  const auto body = ReadZitadelBody(req, res);
+  if (!body) return;
+  const std::optional<ListPage> page = ReadListQuery(*body, res);
+  if (!page) return;
   auto tx = app.store.Begin();
   const State& state = tx.state();
   const std::string user_id = req.matches[1].str();
   Json result = Json::array();
+  std::uint64_t total = 0;
   for (const ZitadelPat& pat : state.zitadel_pats) {
-    if (pat.user_id == user_id && pat.org_id == org->id) result.push_back(ZitadelPatJson(pat));
+    if (pat.user_id != user_id || pat.org_id != org->id) continue;
+    if (page->Holds(total, result.size())) result.push_back(ZitadelPatJson(pat));
+    ++total;
   }
   SendJson(res, 200,
-           {{"details",
-             {{"totalResult", std::to_string(result.size())},
-              {"processedSequence", std::to_string(state.zitadel_sequence)},
-              {"viewTimestamp", FormatRfc3339Micros(app.clock.NowMicros())}}},
-            {"result", result}});
+           ZitadelListAnswer(total, state.zitadel_sequence, app.clock.NowMicros(), result));
 }
 
 // RemovePersonalAccessToken (DELETE /management/v1/users/{user_id}/pats/{token_id}) →

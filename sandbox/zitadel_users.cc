@@ -133,6 +133,20 @@ ZitadelUser* FindRequestedUser(State& state, const ZitadelOrg& org, const httpli
   return user;
 }
 
+// The machine user named by the route. The machine commands load a machine write model
+// (internal/command/user_machine.go ChangeMachine, user_machine_secret.go), which finds no
+// machine behind a human's id: "Errors.User.NotFound". Assumption: the same NotFound answer
+// as GetUserByID's miss.
+ZitadelUser* FindRequestedMachine(State& state, const ZitadelOrg& org, const httplib::Request& req,
+                                  httplib::Response& res) {
+  ZitadelUser* user = FindRequestedUser(state, org, req, res);
+  if (user != nullptr && user->human) {
+    UserNotFound(res);
+    return nullptr;
+  }
+  return user;
+}
+
 // Records a change to the user and answers with its details.
 void CommitChange(App& app, Store::Tx& tx, ZitadelUser& user, httplib::Response& res) {
   Touch(tx.state(), user, app.clock.NowMicros());
@@ -473,17 +487,8 @@ void ListUsers(App& app, const httplib::Request& req, httplib::Response& res) {
   if (org == nullptr) return;
   const auto body = ReadZitadelBody(req, res);
   if (!body) return;
-  std::uint64_t offset = 0;
-  std::uint64_t limit = 0;
-  if (const Json* query = Member(*body, "query")) {
-    if (!query->is_object() || !ReadUint64(*query, "offset", &offset) ||
-        !ReadUint64(*query, "limit", &limit)) {
-      InvalidArgument(res, "proto: invalid value for ListQuery");
-      return;
-    }
-  }
-  if (limit == 0) limit = 100;
-  limit = std::min<std::uint64_t>(limit, 1000);
+  const std::optional<ListPage> page = ReadListQuery(*body, res);
+  if (!page) return;
   std::vector<Filter> filters;
   if (const Json* queries = Member(*body, "queries")) {
     if (!queries->is_array()) {
@@ -503,15 +508,11 @@ void ListUsers(App& app, const httplib::Request& req, httplib::Response& res) {
     if (!std::all_of(filters.begin(), filters.end(), [&](const Filter& f) { return f(user); })) {
       continue;
     }
-    if (total >= offset && result.size() < limit) result.push_back(ZitadelUserJson(user));
+    if (page->Holds(total, result.size())) result.push_back(ZitadelUserJson(user));
     ++total;
   }
   SendJson(res, 200,
-           {{"details",
-             {{"totalResult", std::to_string(total)},
-              {"processedSequence", std::to_string(state.zitadel_sequence)},
-              {"viewTimestamp", FormatRfc3339Micros(app.clock.NowMicros())}}},
-            {"result", result}});
+           ZitadelListAnswer(total, state.zitadel_sequence, app.clock.NowMicros(), result));
 }
 
 }  // namespace
@@ -525,6 +526,20 @@ std::optional<Json> ReadZitadelBody(const httplib::Request& req, httplib::Respon
   return body;
 }
 
+std::optional<ListPage> ReadListQuery(const Json& body, httplib::Response& res) {
+  ListPage page;
+  std::uint64_t limit = 0;
+  if (const Json* query = Member(body, "query")) {
+    if (!query->is_object() || !ReadUint64(*query, "offset", &page.offset) ||
+        !ReadUint64(*query, "limit", &limit)) {
+      InvalidArgument(res, "proto: invalid value for ListQuery");
+      return std::nullopt;
+    }
+  }
+  if (limit != 0) page.limit = std::min<std::uint64_t>(limit, 1000);
+  return page;
+}
+
 std::string NewZitadelId(const State& state) {
   while (true) {
     const std::string id =
@@ -535,16 +550,6 @@ std::string NewZitadelId(const State& state) {
                                    [&](const ZitadelPat& p) { return p.id == id; });
     if (!taken) return id;
   }
-}
-
-ZitadelUser* FindRequestedMachine(State& state, const ZitadelOrg& org, const httplib::Request& req,
-                                  httplib::Response& res) {
-  ZitadelUser* user = FindRequestedUser(state, org, req, res);
-  if (user != nullptr && user->human) {
-    UserNotFound(res);
-    return nullptr;
-  }
-  return user;
 }
 
 // zitadel.user.v1.User (proto/zitadel/user.proto): the kind is the `type` oneof, `human`

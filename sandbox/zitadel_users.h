@@ -1,6 +1,8 @@
 #ifndef ORGIAM_SANDBOX_ZITADEL_USERS_H_
 #define ORGIAM_SANDBOX_ZITADEL_USERS_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -25,13 +27,19 @@ std::optional<Json> ReadZitadelBody(const httplib::Request& req, httplib::Respon
 // A fresh 18-digit id, like ZITADEL's sonyflake ids, not used by any user or token.
 std::string NewZitadelId(const State& state);
 
-// The machine user named by the route's first parameter in `org`; else writes the 404 and
-// returns nullptr. The machine commands load a machine write model
-// (internal/command/user_machine.go ChangeMachine, user_machine_secret.go), which finds no
-// machine behind a human's id: "Errors.User.NotFound". Assumption: the same NotFound answer
-// as GetUserByID's miss.
-ZitadelUser* FindRequestedMachine(State& state, const ZitadelOrg& org, const httplib::Request& req,
-                                  httplib::Response& res);
+// The page a search asks for with its ListQuery {offset, limit, asc}. Assumption: no limit
+// (or 0) means 100, and a limit is capped at 1000.
+struct ListPage {
+  std::uint64_t offset = 0;
+  std::uint64_t limit = 100;
+  // Whether the match numbered `index` (from 0) goes into a page that holds `taken` so far.
+  bool Holds(std::uint64_t index, std::size_t taken) const {
+    return index >= offset && taken < limit;
+  }
+};
+// The page of a search body; std::nullopt, with the InvalidArgument answer written, for a
+// malformed ListQuery.
+std::optional<ListPage> ReadListQuery(const Json& body, httplib::Response& res);
 
 }  // namespace orgiam::sandbox
 

@@ -110,6 +110,16 @@ std::string RouteTemplate(const std::string& path) {
   return segments.empty() ? "" : absl::StrCat("/", absl::StrJoin(segments, "/"));
 }
 
+// A search answer's `result`. proto3 JSON leaves an empty list out (then null); anything else
+// where the list belongs is garbage.
+absl::StatusOr<const json*> ResultList(const json& parsed, const std::string& what) {
+  const json& result = Member(parsed, "result");
+  if (!parsed.is_object() || !(result.is_null() || result.is_array())) {
+    return absl::InternalError(absl::StrCat(kLabel, ": ", what, " answered without a result list"));
+  }
+  return &result;
+}
+
 http::Request MakeRequest(const std::string& method, const std::string& org_id,
                           const std::string& path, const std::string& body) {
   http::Request request{.method = method, .path = path, .body = body};
@@ -161,13 +171,8 @@ absl::StatusOr<std::optional<MachineUser>> ZitadelApi::FindUserByName(
   ASSIGN_OR_RETURN(const http::Response response,
                    Call("POST", org_id, path, query.dump(), /*read_only=*/true));
   ASSIGN_OR_RETURN(json parsed, Parse(response, What("POST", "/_search")));
-  // proto3 JSON leaves an empty list out; anything else where the list belongs is garbage.
-  const json& result = Member(parsed, "result");
-  if (!parsed.is_object() || !(result.is_null() || result.is_array())) {
-    return absl::InternalError(
-        absl::StrCat("ZITADEL API: ", What("POST", "/_search"), " answered without a result list"));
-  }
-  for (const json& item : result) {
+  ASSIGN_OR_RETURN(const json* result, ResultList(parsed, What("POST", "/_search")));
+  for (const json& item : *result) {
     MachineUser user = ParseUser(item);
     // EQUALS may be case-insensitive on some versions; the user name must match exactly.
     if (user.user_name == user_name) return std::optional<MachineUser>(std::move(user));
@@ -298,13 +303,8 @@ absl::StatusOr<std::vector<PersonalAccessToken>> ZitadelApi::ListPersonalAccessT
     ASSIGN_OR_RETURN(const http::Response response,
                      Call("POST", org_id, path, query.dump(), /*read_only=*/true));
     ASSIGN_OR_RETURN(json parsed, Parse(response, what));
-    // proto3 JSON leaves an empty list out; anything else where the list belongs is garbage.
-    const json& result = Member(parsed, "result");
-    if (!parsed.is_object() || !(result.is_null() || result.is_array())) {
-      return absl::InternalError(
-          absl::StrCat(kLabel, ": ", what, " answered without a result list"));
-    }
-    for (const json& item : result) {
+    ASSIGN_OR_RETURN(const json* result, ResultList(parsed, what));
+    for (const json& item : *result) {
       PersonalAccessToken token = ParsePersonalAccessToken(item);
       if (token.id.empty()) {
         return absl::InternalError(
@@ -312,11 +312,11 @@ absl::StatusOr<std::vector<PersonalAccessToken>> ZitadelApi::ListPersonalAccessT
       }
       tokens.push_back(std::move(token));
     }
-    const int page = static_cast<int>(result.size());
+    const int page = static_cast<int>(result->size());
     offset += page;
     // A short page is the last one.
     const std::string next = page < kPatPageSize ? "" : std::to_string(offset);
-    ASSIGN_OR_RETURN(const bool more, walk.AfterPage(result.size(), next));
+    ASSIGN_OR_RETURN(const bool more, walk.AfterPage(result->size(), next));
     if (!more) return tokens;
   }
 }

@@ -276,6 +276,15 @@ TEST_F(ZitadelTest, PersonalAccessTokenLifecycle) {
   ASSERT_EQ(listed.json["result"].size(), 2u) << listed.body;
   EXPECT_EQ(listed.json["details"]["totalResult"], "2");
   EXPECT_EQ(listed.json["result"][1]["expirationDate"], "2035-01-01T00:00:00Z");
+  // ListQuery pages the list.
+  const Reply second_page = sandbox_.Call("POST", User(id) + "/pats/_search",
+                                          {{"query", {{"offset", "1"}, {"limit", 1}}}});
+  ASSERT_EQ(second_page.status, 200) << second_page.body;
+  ASSERT_EQ(second_page.json["result"].size(), 1u) << second_page.body;
+  EXPECT_EQ(second_page.json["result"][0]["id"], dated_id);
+  EXPECT_EQ(second_page.json["details"]["totalResult"], "2");
+  ExpectError(sandbox_.Call("POST", User(id) + "/pats/_search", {{"query", "x"}}), 400, 3,
+              /*with_detail=*/false);
   EXPECT_EQ(sandbox_.Call("POST", User("42") + "/pats/_search", Json::object()).json["result"],
             Json::array());
 
